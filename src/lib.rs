@@ -1,0 +1,18 @@
+//! Gazette: a terminal reader for saved newsletters that knows who and where
+//! every story is about.
+//!
+//! Module map:
+//! - [`model`]: items, blocks, entities, mentions.
+//! - [`store`]: loading the library (one module per format), the SQLite
+//!   database of read marks and the index cache.
+//! - [`extract`]: people, places and organizations from item text.
+//! - [`library`]: the loaded items with their entities and the actor index.
+//! - [`config`]: the embedded defaults merged with the user's file.
+//! - [`app`]: the pure state machine (actions in, effects out).
+//! - [`ui`]: ratatui rendering, pure functions of the state.
+//! - [`tui`]: the terminal, the event loop, effects applied.
+//! - [`cli`]: the command line and its subcommands.
+
+pub mod model;
+pub mod extract;
+pub mod store;
