@@ -16,3 +16,9 @@
 pub mod model;
 pub mod extract;
 pub mod store;
+pub mod app;
+pub mod config;
+pub mod library;
+pub mod theme;
+pub mod ui;
+pub mod tui;
