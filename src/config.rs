@@ -138,7 +138,7 @@ impl Config {
             mark_read_on_open: true,
             ignore: Vec::new(),
             actors: Vec::new(),
-            ui: UiConfig { list_percent: 42, sidebar_width: 30, date_format: "%Y-%m-%d".into() },
+            ui: UiConfig { list_percent: 45, sidebar_width: 26, date_format: "%Y-%m-%d".into() },
             theme: Theme::plain(),
             keys: BTreeMap::new(),
         }

@@ -145,7 +145,7 @@ mod tests {
 
     #[test]
     fn meta_line_and_bullets() {
-        let lines = layout(&item(vec![Block::Bullet("A brief".into())]), 40);
+        let lines = layout(&item(vec![Block::Bullet("A brief".into())]), 60);
         assert_eq!(lines[1].text, "Border Brief · Tuesday, November 25, 2025");
         let bullet = lines.iter().find(|l| l.kind == LineKind::Bullet).unwrap();
         assert_eq!(bullet.prefix, "• ");

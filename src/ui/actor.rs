@@ -1,7 +1,7 @@
 //! An actor's page (who, aliases, timeline, co-mentions, the items naming it
 //! with the sentence of the first mention) and the list of every actor.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -113,7 +113,7 @@ fn timeline(library: &Library, s: &ActorSummary, width: usize) -> String {
     let max = counts.iter().copied().max().unwrap_or(0).max(1);
     let bars = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
     let mut out: String = counts.iter().map(|&c| bars[(c * 8).div_ceil(max)]).collect();
-    out.push_str(&format!("  (weeks of {}–{})", first.iso_week().week(), last.iso_week().week()));
+    out.push_str(&format!("  (by week, {first} to {last})"));
     out
 }
 

@@ -29,14 +29,16 @@ pub fn render(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context, r
         let base = if read { theme.read } else { theme.unread };
         let date = item.date.map(|d| d.format(&cx.ui.date_format).to_string()).unwrap_or_default();
         let date_w = date.chars().count().max(10);
-        let news_w = if width > 60 { 16 } else { 12 };
-        let title_w = width.saturating_sub(2 + date_w + 1 + news_w + 1);
+        // The newsletter column gets two fifths of what the date leaves.
+        let avail = width.saturating_sub(2 + date_w + 1);
+        let news_w = if avail >= 22 { (avail * 2 / 5).min(16) } else { 0 };
+        let title_w = avail.saturating_sub(news_w + 1);
         let mut spans = vec![
             Span::styled(if read { "  " } else { "● " }, base),
             cell(&date, date_w, theme.date),
             Span::raw(" "),
         ];
-        if title_w >= 8 {
+        if news_w > 0 {
             spans.push(cell(item.newsletter_or_default(), news_w, theme.newsletter));
             spans.push(Span::raw(" "));
             spans.push(cell(&item.title, title_w, base));
