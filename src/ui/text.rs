@@ -21,6 +21,8 @@ pub fn fit(text: &str, width: usize) -> String {
         out.push_str(grapheme);
         used += w;
     }
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
     out.push('…');
     out
 }
