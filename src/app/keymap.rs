@@ -156,9 +156,14 @@ impl Keymap {
         keys
     }
 
-    /// The first key bound to an action, for hints.
+    /// The key to show in hints: Enter, Tab or Backspace where bound (the
+    /// keys a newcomer expects), else the first single-character key.
     pub fn first_key(&self, action: Action) -> Option<String> {
-        self.keys_for(action).into_iter().next()
+        let keys = self.keys_for(action);
+        ["enter", "tab", "backspace"]
+            .iter()
+            .find_map(|k| keys.iter().find(|x| x == k).cloned())
+            .or_else(|| keys.into_iter().next())
     }
 }
 
