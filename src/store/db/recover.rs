@@ -114,6 +114,9 @@ fn salvage_marks(path: &Path) -> Vec<Mark> {
         return Vec::new();
     };
     let _ = conn.busy_timeout(BUSY_TIMEOUT);
+    // With writable_schema, SQLite reads a file shorter than its header
+    // claims instead of refusing it outright; nothing is written here.
+    let _ = conn.pragma_update(None, "writable_schema", true);
     let mut found: HashMap<String, Mark> = HashMap::new();
     for sql in [
         "SELECT id, read, at FROM marks ORDER BY rowid",
@@ -166,7 +169,12 @@ fn file_identity(path: &Path) -> Option<(u64, u64)> {
 
 /// The first line of a possibly long report, shortened for a message.
 fn first_line(detail: &str) -> String {
-    let line = detail.lines().next().unwrap_or(detail);
+    // quick_check starts its report with "*** in database main ***".
+    let line = detail
+        .split(['\n', ';'])
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with("***"))
+        .unwrap_or(detail);
     let mut short: String = line.chars().take(160).collect();
     if short.len() < line.len() {
         short.push('…');
