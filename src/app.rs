@@ -58,7 +58,11 @@ pub struct Viewport {
 
 impl Default for Viewport {
     fn default() -> Self {
-        Self { article_width: 60, article_height: 20, list_height: 20 }
+        Self {
+            article_width: 60,
+            article_height: 20,
+            list_height: 20,
+        }
     }
 }
 
@@ -175,7 +179,11 @@ impl App {
 
     /// How many items are unread in the whole library.
     pub fn unread_count(&self) -> usize {
-        self.library.items().iter().filter(|i| !self.read.contains(&i.id)).count()
+        self.library
+            .items()
+            .iter()
+            .filter(|i| !self.read.contains(&i.id))
+            .count()
     }
 
     /// Whether only unread items are listed.
@@ -222,13 +230,18 @@ impl App {
     /// The entities of the article's item in sidebar order: people, places,
     /// organizations, each most mentioned first.
     pub fn sidebar_entities(&self) -> Vec<&Entity> {
-        let Some(index) = self.article.item else { return Vec::new() };
+        let Some(index) = self.article.item else {
+            return Vec::new();
+        };
         let entities = self.library.entities(index);
         let mut out = Vec::with_capacity(entities.len());
         for kind in EntityKind::ALL {
             let mut of_kind: Vec<&Entity> = entities.iter().filter(|e| e.kind == kind).collect();
             of_kind.sort_by(|a, b| {
-                b.mentions.len().cmp(&a.mentions.len()).then_with(|| a.name.cmp(&b.name))
+                b.mentions
+                    .len()
+                    .cmp(&a.mentions.len())
+                    .then_with(|| a.name.cmp(&b.name))
             });
             out.extend(of_kind);
         }
@@ -241,7 +254,9 @@ impl App {
         if let Some(actor) = &self.article.actor {
             return Some(actor.clone());
         }
-        self.sidebar_entities().get(self.sidebar_selected).map(|e| ActorKey::of(e))
+        self.sidebar_entities()
+            .get(self.sidebar_selected)
+            .map(|e| ActorKey::of(e))
     }
 
     fn location(&self) -> Location {
@@ -273,18 +288,27 @@ impl App {
     }
 
     fn position_of(&self, id: &ItemId) -> Option<usize> {
-        self.visible.iter().position(|&i| self.library.item(i).is_some_and(|it| &it.id == id))
+        self.visible
+            .iter()
+            .position(|&i| self.library.item(i).is_some_and(|it| &it.id == id))
     }
 
     fn all_actor_keys(&self) -> Vec<ActorKey> {
-        self.library.actor_summaries(None).into_iter().map(|s| s.key).collect()
+        self.library
+            .actor_summaries(None)
+            .into_iter()
+            .map(|s| s.key)
+            .collect()
     }
 
     /// Shows the list's selected item in the article pane, from the top.
     fn preview_selected(&mut self) {
         let item = self.visible.get(self.list_selected).copied();
         if self.article.item != item {
-            self.article = ArticleState { item, ..ArticleState::default() };
+            self.article = ArticleState {
+                item,
+                ..ArticleState::default()
+            };
             self.sidebar_selected = 0;
         }
     }
@@ -293,7 +317,11 @@ impl App {
         let keep = self.selected_id().cloned();
         self.visible = (0..self.library.len())
             .filter(|&i| {
-                !self.unread_only || self.library.item(i).is_some_and(|it| !self.read.contains(&it.id))
+                !self.unread_only
+                    || self
+                        .library
+                        .item(i)
+                        .is_some_and(|it| !self.read.contains(&it.id))
             })
             .collect();
         self.list_selected = keep.and_then(|id| self.position_of(&id)).unwrap_or(0);

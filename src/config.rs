@@ -124,7 +124,10 @@ impl Config {
 
     /// Defaults with the given user text (named `path` in errors) over them.
     pub fn from_user_text(path: &Path, text: &str) -> Result<Self, ConfigError> {
-        Self::build(&[(Path::new("config/default.toml"), DEFAULT_TOML), (path, text)])
+        Self::build(&[
+            (Path::new("config/default.toml"), DEFAULT_TOML),
+            (path, text),
+        ])
     }
 
     /// The key map of the bindings.
@@ -138,7 +141,11 @@ impl Config {
             mark_read_on_open: true,
             ignore: Vec::new(),
             actors: Vec::new(),
-            ui: UiConfig { list_percent: 45, sidebar_width: 26, date_format: "%Y-%m-%d".into() },
+            ui: UiConfig {
+                list_percent: 45,
+                sidebar_width: 26,
+                date_format: "%Y-%m-%d".into(),
+            },
             theme: Theme::plain(),
             keys: BTreeMap::new(),
         }
@@ -179,9 +186,10 @@ impl Config {
         if let Some(ui) = file.ui {
             if let Some(p) = ui.list_percent {
                 if !(20..=80).contains(&p) {
-                    return Err(err(find(text, "list_percent"), format!(
-                        "list_percent must be between 20 and 80, not {p}"
-                    )));
+                    return Err(err(
+                        find(text, "list_percent"),
+                        format!("list_percent must be between 20 and 80, not {p}"),
+                    ));
                 }
                 self.ui.list_percent = p;
             }
@@ -190,9 +198,10 @@ impl Config {
             }
             if let Some(f) = ui.date_format {
                 if !valid_date_format(&f) {
-                    return Err(err(find(text, "date_format"), format!(
-                        "date_format '{f}' is not a valid strftime format"
-                    )));
+                    return Err(err(
+                        find(text, "date_format"),
+                        format!("date_format '{f}' is not a valid strftime format"),
+                    ));
                 }
                 self.ui.date_format = f;
             }
@@ -221,7 +230,10 @@ fn parse_action(name: &str) -> Result<Option<Action>, String> {
     let value = toml::Value::String(name.to_string());
     Action::deserialize(value).map(Some).map_err(|_| {
         let names: Vec<String> = Action::ALL.iter().map(|a| action_name(*a)).collect();
-        format!("unknown action '{name}'; actions are: none, {}", names.join(", "))
+        format!(
+            "unknown action '{name}'; actions are: none, {}",
+            names.join(", ")
+        )
     })
 }
 
@@ -250,7 +262,11 @@ fn resolve_path(base: &Path, text: &str) -> PathBuf {
         return home.home_dir().join(rest);
     }
     let path = PathBuf::from(text);
-    if path.is_absolute() { path } else { base.join(path) }
+    if path.is_absolute() {
+        path
+    } else {
+        base.join(path)
+    }
 }
 
 fn find(text: &str, word: &str) -> Option<usize> {

@@ -13,12 +13,13 @@
 //! - [`tui`]: the terminal, the event loop, effects applied.
 //! - [`cli`]: the command line and its subcommands.
 
-pub mod model;
-pub mod extract;
-pub mod store;
 pub mod app;
 pub mod config;
+pub mod extract;
 pub mod library;
+pub mod model;
+pub mod store;
 pub mod theme;
-pub mod ui;
 pub mod tui;
+pub mod ui;
+pub mod cli;

@@ -19,7 +19,10 @@ pub struct ActorKey {
 impl ActorKey {
     /// The key of an entity.
     pub fn of(entity: &Entity) -> Self {
-        Self { kind: entity.kind, name: entity.name.clone() }
+        Self {
+            kind: entity.kind,
+            name: entity.name.clone(),
+        }
     }
 }
 
@@ -52,7 +55,10 @@ impl Library {
     /// Builds the library, newest item first (undated items last).
     pub fn new(mut pairs: Vec<(Item, Vec<Entity>)>) -> Self {
         pairs.sort_by(|(a, _), (b, _)| {
-            b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)).then_with(|| a.id.cmp(&b.id))
+            b.date
+                .cmp(&a.date)
+                .then_with(|| a.title.cmp(&b.title))
+                .then_with(|| a.id.cmp(&b.id))
         });
         let (items, entities): (Vec<Item>, Vec<Vec<Entity>>) = pairs.into_iter().unzip();
         let mut actors: HashMap<ActorKey, Vec<usize>> = HashMap::new();
@@ -64,7 +70,11 @@ impl Library {
                 }
             }
         }
-        Self { items, entities, actors }
+        Self {
+            items,
+            entities,
+            actors,
+        }
     }
 
     /// All items, newest first.
@@ -94,7 +104,9 @@ impl Library {
 
     /// The entity of an item for an actor, if the item names it.
     pub fn entity(&self, index: usize, key: &ActorKey) -> Option<&Entity> {
-        self.entities(index).iter().find(|e| e.kind == key.kind && e.name == key.name)
+        self.entities(index)
+            .iter()
+            .find(|e| e.kind == key.kind && e.name == key.name)
     }
 
     /// Indices of the items naming an actor, newest first.
@@ -104,8 +116,11 @@ impl Library {
 
     /// How many distinct newsletters the library holds.
     pub fn newsletter_count(&self) -> usize {
-        let mut names: Vec<&str> =
-            self.items.iter().filter_map(|i| i.newsletter.as_deref()).collect();
+        let mut names: Vec<&str> = self
+            .items
+            .iter()
+            .filter_map(|i| i.newsletter.as_deref())
+            .collect();
         names.sort_unstable();
         names.dedup();
         names.len()
@@ -196,9 +211,35 @@ fn ends_with_abbreviation(before: &str) -> bool {
     let word = before.rsplit([' ', '(']).next().unwrap_or("");
     matches!(
         word,
-        "Mr" | "Mrs" | "Ms" | "Dr" | "Sen" | "Rep" | "Gen" | "Lt" | "Col" | "Gov" | "St" | "Adm"
-            | "Maj" | "Capt" | "Sgt" | "Prof" | "Jr" | "Sr" | "Nov" | "Oct" | "Sept" | "Dec"
-            | "Jan" | "Feb" | "Aug" | "No" | "U.S" | "U.N" | "U.K" | "D.C"
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Sen"
+            | "Rep"
+            | "Gen"
+            | "Lt"
+            | "Col"
+            | "Gov"
+            | "St"
+            | "Adm"
+            | "Maj"
+            | "Capt"
+            | "Sgt"
+            | "Prof"
+            | "Jr"
+            | "Sr"
+            | "Nov"
+            | "Oct"
+            | "Sept"
+            | "Dec"
+            | "Jan"
+            | "Feb"
+            | "Aug"
+            | "No"
+            | "U.S"
+            | "U.N"
+            | "U.K"
+            | "D.C"
     ) || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
 }
 
@@ -210,7 +251,14 @@ mod tests {
     fn sentence_skips_abbreviations() {
         let text = "First one. Then Mr. Witkoff met Gen. Smith in Moscow. Last.";
         let start = text.find("Witkoff").unwrap();
-        let m = Mention { segment: 1, start, end: start + 7 };
-        assert_eq!(sentence_around(text, &m), "Then Mr. Witkoff met Gen. Smith in Moscow.");
+        let m = Mention {
+            segment: 1,
+            start,
+            end: start + 7,
+        };
+        assert_eq!(
+            sentence_around(text, &m),
+            "Then Mr. Witkoff met Gen. Smith in Moscow."
+        );
     }
 }

@@ -110,7 +110,9 @@ pub fn parse_style(text: &str) -> Result<Style, String> {
     while let Some(word) = words.next() {
         let lower = word.to_ascii_lowercase();
         if lower == "on" {
-            let colour = words.next().ok_or_else(|| format!("'on' needs a colour in '{text}'"))?;
+            let colour = words
+                .next()
+                .ok_or_else(|| format!("'on' needs a colour in '{text}'"))?;
             style = style.bg(parse_colour(colour)?);
             continue;
         }
@@ -177,8 +179,14 @@ mod tests {
     fn styles_parse() {
         let cases = [
             ("yellow", Style::default().fg(Color::Yellow)),
-            ("black on yellow bold", Style::default().fg(Color::Black).bg(Color::Yellow).bold()),
-            ("dark_gray italic", Style::default().fg(Color::DarkGray).italic()),
+            (
+                "black on yellow bold",
+                Style::default().fg(Color::Black).bg(Color::Yellow).bold(),
+            ),
+            (
+                "dark_gray italic",
+                Style::default().fg(Color::DarkGray).italic(),
+            ),
             ("#ff8800", Style::default().fg(Color::Rgb(0xff, 0x88, 0x00))),
             ("default", Style::default()),
         ];

@@ -34,10 +34,17 @@ fn event_loop(
     save: &mut SaveMarks,
 ) -> io::Result<()> {
     let keymap = config.keymap();
-    let cx = Context { theme, keymap: &keymap, ui: &config.ui };
+    let cx = Context {
+        theme,
+        keymap: &keymap,
+        ui: &config.ui,
+    };
     let mut ui_state = UiState::default();
     let size = terminal.size()?;
-    app.set_viewport(ui::layout::viewport(Rect::new(0, 0, size.width, size.height), &config.ui));
+    app.set_viewport(ui::layout::viewport(
+        Rect::new(0, 0, size.width, size.height),
+        &config.ui,
+    ));
     while !app.should_quit() {
         terminal.draw(|frame| ui::draw(frame, &app, &mut ui_state, &cx))?;
         match event::read()? {
@@ -49,7 +56,10 @@ fn event_loop(
                 }
             }
             Event::Resize(width, height) => {
-                app.set_viewport(ui::layout::viewport(Rect::new(0, 0, width, height), &config.ui));
+                app.set_viewport(ui::layout::viewport(
+                    Rect::new(0, 0, width, height),
+                    &config.ui,
+                ));
             }
             _ => {}
         }

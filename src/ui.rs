@@ -49,7 +49,10 @@ pub fn draw(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context) {
     let area = frame.area();
     let panes = layout::panes(area, app.focus(), cx.ui);
     if area.height < 3 || area.width < 2 {
-        frame.render_widget(Line::from(text::fit("Gazette", usize::from(area.width))), area);
+        frame.render_widget(
+            Line::from(text::fit("Gazette", usize::from(area.width))),
+            area,
+        );
         return;
     }
     status::render_header(frame, app, cx, panes.header);
@@ -76,10 +79,18 @@ pub fn draw(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context) {
 
 /// A bordered pane titled `title`, highlighted when focused.
 fn pane<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<'a> {
-    let border = if focused { theme.border_focused } else { theme.border };
+    let border = if focused {
+        theme.border_focused
+    } else {
+        theme.border
+    };
     Block::default()
         .borders(Borders::ALL)
-        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
         .border_style(border)
         .title(title)
         .padding(Padding::horizontal(1))

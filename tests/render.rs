@@ -16,11 +16,20 @@ use ratatui::layout::Rect;
 fn draw(app: &mut App, width: u16, height: u16, theme: &Theme) -> Buffer {
     let config = Config::default_embedded();
     let keymap = config.keymap();
-    app.set_viewport(ui::layout::viewport(Rect::new(0, 0, width, height), &config.ui));
-    let cx = Context { theme, keymap: &keymap, ui: &config.ui };
+    app.set_viewport(ui::layout::viewport(
+        Rect::new(0, 0, width, height),
+        &config.ui,
+    ));
+    let cx = Context {
+        theme,
+        keymap: &keymap,
+        ui: &config.ui,
+    };
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     let mut state = UiState::default();
-    terminal.draw(|f| ui::draw(f, app, &mut state, &cx)).unwrap();
+    terminal
+        .draw(|f| ui::draw(f, app, &mut state, &cx))
+        .unwrap();
     terminal.backend().buffer().clone()
 }
 
@@ -49,16 +58,32 @@ fn main_screen_shows_header_list_article_sidebar_and_hints() {
     let mut app = app();
     let buf = draw(&mut app, 120, 24, &Theme::plain());
     let rows = rows(&buf);
-    assert!(rows[0].starts_with("Gazette 3 newsletters · 4 unread / 4"), "{}", rows[0]);
-    assert!(rows[2].contains("● 2025-11-26 Border Br… Envoy lands i…"), "{}", rows[2]);
-    assert!(rows[3].contains("● 2025-11-25 Border Br… Talks resume…"), "{}", rows[3]);
+    assert!(
+        rows[0].starts_with("Gazette 3 newsletters · 4 unread / 4"),
+        "{}",
+        rows[0]
+    );
+    assert!(
+        rows[2].contains("● 2025-11-26 Border Br… Envoy lands i…"),
+        "{}",
+        rows[2]
+    );
+    assert!(
+        rows[3].contains("● 2025-11-25 Border Br… Talks resume…"),
+        "{}",
+        rows[3]
+    );
     let text = screen(&buf);
     assert!(text.contains("Border Brief · Fixture Press · Wednesday,"));
     assert!(text.contains("November 26, 2025"));
     assert!(text.contains("People"));
     assert!(text.contains("Mara Lind"));
     assert!(text.contains("Places"));
-    assert!(rows[23].starts_with("j/k move · enter open · tab pane · r read · u unread"), "{}", rows[23]);
+    assert!(
+        rows[23].starts_with("j/k move · enter open · tab pane · r read · u unread"),
+        "{}",
+        rows[23]
+    );
 }
 
 #[test]
@@ -67,7 +92,11 @@ fn mentions_are_highlighted_in_their_kind_colour() {
     let theme = Config::default_embedded().theme;
     let buf = draw(&mut app, 120, 24, &theme);
     let rows = rows(&buf);
-    let (y, row) = rows.iter().enumerate().find(|(_, r)| r.contains("Special envoy")).unwrap();
+    let (y, row) = rows
+        .iter()
+        .enumerate()
+        .find(|(_, r)| r.contains("Special envoy"))
+        .unwrap();
     let byte = row.find("Mara Lind").unwrap();
     let x = row[..byte].chars().count() as u16;
     assert_eq!(buf[(x, y as u16)].fg, theme.person.fg.unwrap());
@@ -84,8 +113,16 @@ fn selected_row_is_reversed_and_read_items_lose_the_dot() {
     let buf = draw(&mut app, 120, 24, &theme);
     let row = &rows(&buf)[2];
     assert!(row.contains("  2025-11-26"), "{row}");
-    assert!(buf[(3, 2)].modifier.contains(ratatui::style::Modifier::REVERSED));
-    assert!(!buf[(3, 3)].modifier.contains(ratatui::style::Modifier::REVERSED));
+    assert!(
+        buf[(3, 2)]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED)
+    );
+    assert!(
+        !buf[(3, 3)]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED)
+    );
 }
 
 #[test]
@@ -97,7 +134,10 @@ fn actor_page_lists_items_with_the_sentence_of_the_first_mention() {
     assert!(text.contains("Named in 3 items, 2025-11-10 to 2025-11-26"));
     assert!(text.contains("Special envoy Mara Lind arrived in Oslo on Tuesday."));
     assert!(text.contains("At the very end, Ms. Lind spoke to reporters in Oslo."));
-    assert!(text.contains("Named with: Tomas Berg (2), Oslo (2), Geneva (1)"), "{text}");
+    assert!(
+        text.contains("Named with: Tomas Berg (2), Oslo (2), Geneva (1)"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -8,7 +8,10 @@ use gazette::library::ActorKey;
 use gazette::model::EntityKind;
 
 fn lind() -> ActorKey {
-    ActorKey { kind: EntityKind::Person, name: "Mara Lind".into() }
+    ActorKey {
+        kind: EntityKind::Person,
+        name: "Mara Lind".into(),
+    }
 }
 
 #[test]
@@ -32,7 +35,13 @@ fn opening_marks_read_and_back_returns_to_the_list() {
     assert_eq!(app.focus(), Focus::Article);
     assert_eq!(app.article().item, Some(1));
     assert!(app.is_read(&id("bbbb")));
-    assert_eq!(effects, [Effect::SaveRead { ids: vec![id("bbbb")], read: true }]);
+    assert_eq!(
+        effects,
+        [Effect::SaveRead {
+            ids: vec![id("bbbb")],
+            read: true
+        }]
+    );
     feed(&mut app, "<bs>");
     assert_eq!(app.focus(), Focus::List);
     assert_eq!(app.selected_id(), Some(&id("bbbb")));
@@ -50,17 +59,31 @@ fn mark_on_open_can_be_turned_off() {
 fn toggle_read_mark_all_and_unread_only() {
     let mut app = app();
     let effects = feed(&mut app, "r");
-    assert_eq!(effects, [Effect::SaveRead { ids: vec![id("aaaa")], read: true }]);
+    assert_eq!(
+        effects,
+        [Effect::SaveRead {
+            ids: vec![id("aaaa")],
+            read: true
+        }]
+    );
     assert_eq!(app.unread_count(), 3);
     let effects = feed(&mut app, "r");
-    assert_eq!(effects, [Effect::SaveRead { ids: vec![id("aaaa")], read: false }]);
+    assert_eq!(
+        effects,
+        [Effect::SaveRead {
+            ids: vec![id("aaaa")],
+            read: false
+        }]
+    );
     feed(&mut app, "jr");
     feed(&mut app, "u");
     assert!(app.unread_only());
     assert_eq!(app.visible().len(), 3);
     assert!(!app.visible().contains(&1));
     let effects = feed(&mut app, "R");
-    let Effect::SaveRead { ids, read } = &effects[0] else { panic!("{effects:?}") };
+    let Effect::SaveRead { ids, read } = &effects[0] else {
+        panic!("{effects:?}")
+    };
     assert!(*read);
     assert_eq!(ids.len(), 3);
     assert_eq!(app.unread_count(), 0);
@@ -84,14 +107,22 @@ fn tab_cycles_focus_both_ways() {
 #[test]
 fn sidebar_lists_people_then_places() {
     let app = app();
-    let names: Vec<&str> = app.sidebar_entities().iter().map(|e| e.name.as_str()).collect();
+    let names: Vec<&str> = app
+        .sidebar_entities()
+        .iter()
+        .map(|e| e.name.as_str())
+        .collect();
     assert_eq!(names, ["Mara Lind", "Tomas Berg", "Oslo"]);
 }
 
 #[test]
 fn jump_to_actor_open_item_at_mention_and_back_exactly() {
     let mut app = app();
-    app.set_viewport(Viewport { article_width: 40, article_height: 10, list_height: 10 });
+    app.set_viewport(Viewport {
+        article_width: 40,
+        article_height: 10,
+        list_height: 10,
+    });
     // Sidebar → Mara Lind → actor page.
     feed(&mut app, "<tab><tab><enter>");
     assert_eq!(app.focus(), Focus::Actor);
@@ -103,7 +134,11 @@ fn jump_to_actor_open_item_at_mention_and_back_exactly() {
     assert_eq!(app.article().item, Some(3));
     assert_eq!(app.article().actor, Some(lind()));
     assert_eq!(app.article().mention, Some(0));
-    assert!(app.article().scroll > 20, "scrolled to the mention: {}", app.article().scroll);
+    assert!(
+        app.article().scroll > 20,
+        "scrolled to the mention: {}",
+        app.article().scroll
+    );
     assert!(app.is_read(&id("dddd")));
     // Back: the actor page with the same row selected.
     feed(&mut app, "<bs>");
@@ -166,7 +201,10 @@ fn actors_index_lists_everyone_and_opens_an_actor() {
     assert_eq!(keys.len(), 4);
     assert_eq!(keys[3].name, "Geneva");
     feed(&mut app, "G<enter>");
-    assert_eq!(app.actor_page().map(|(k, _)| k.name.clone()), Some("Geneva".to_string()));
+    assert_eq!(
+        app.actor_page().map(|(k, _)| k.name.clone()),
+        Some("Geneva".to_string())
+    );
     feed(&mut app, "<bs><bs>");
     assert_eq!(app.focus(), Focus::List);
 }
@@ -178,7 +216,11 @@ fn help_closes_on_any_key_and_quit_quits() {
     assert!(app.show_help());
     feed(&mut app, "j");
     assert!(!app.show_help());
-    assert_eq!(app.list_selected(), 0, "the key that closes help does nothing else");
+    assert_eq!(
+        app.list_selected(),
+        0,
+        "the key that closes help does nothing else"
+    );
     let effects = feed(&mut app, "q");
     assert_eq!(effects, [Effect::Quit]);
     assert!(app.should_quit());
@@ -198,5 +240,9 @@ fn edge_cases_do_not_panic_and_keep_state_in_range() {
     assert!(app.update(Action::Forward).is_empty());
     assert_eq!(app.focus(), Focus::List);
     feed(&mut app, "<tab>]");
-    assert_eq!(app.article().item, Some(1), "] with no actor picked follows the sidebar's first");
+    assert_eq!(
+        app.article().item,
+        Some(1),
+        "] with no actor picked follows the sidebar's first"
+    );
 }

@@ -44,14 +44,30 @@ pub struct ArticleLine {
 pub fn layout(item: &Item, width: usize) -> Vec<ArticleLine> {
     let width = width.max(8);
     let mut lines = Vec::new();
-    push_wrapped(&mut lines, LineKind::Title, "", "", &item.title, Some(0), width);
+    push_wrapped(
+        &mut lines,
+        LineKind::Title,
+        "",
+        "",
+        &item.title,
+        Some(0),
+        width,
+    );
     let mut meta: Vec<String> = Vec::new();
     meta.extend(item.newsletter.clone());
     meta.extend(item.publisher.clone());
     meta.extend(item.date.map(|d| d.format("%A, %B %-d, %Y").to_string()));
     meta.extend(item.author.as_ref().map(|a| format!("by {a}")));
     if !meta.is_empty() {
-        push_wrapped(&mut lines, LineKind::Meta, "", "", &meta.join(" · "), None, width);
+        push_wrapped(
+            &mut lines,
+            LineKind::Meta,
+            "",
+            "",
+            &meta.join(" · "),
+            None,
+            width,
+        );
     }
     for (index, block) in item.blocks.iter().enumerate() {
         lines.push(blank());
@@ -61,13 +77,27 @@ pub fn layout(item: &Item, width: usize) -> Vec<ArticleLine> {
             Block::Caption(_) => (LineKind::Caption, "", ""),
             Block::Bullet(_) => (LineKind::Bullet, "• ", "  "),
         };
-        push_wrapped(&mut lines, kind, first, rest, block.text(), Some(index + 1), width);
+        push_wrapped(
+            &mut lines,
+            kind,
+            first,
+            rest,
+            block.text(),
+            Some(index + 1),
+            width,
+        );
     }
     lines
 }
 
 fn blank() -> ArticleLine {
-    ArticleLine { kind: LineKind::Blank, prefix: "", text: String::new(), segment: None, start: 0 }
+    ArticleLine {
+        kind: LineKind::Blank,
+        prefix: "",
+        text: String::new(),
+        segment: None,
+        start: 0,
+    }
 }
 
 fn push_wrapped(
@@ -84,7 +114,9 @@ fn push_wrapped(
     let mut cursor = 0;
     for (n, piece) in textwrap::wrap(text, options).iter().enumerate() {
         // Every wrapped line is a contiguous piece of `text`, in order.
-        let start = text[cursor..].find(piece.as_ref()).map_or(cursor, |p| cursor + p);
+        let start = text[cursor..]
+            .find(piece.as_ref())
+            .map_or(cursor, |p| cursor + p);
         cursor = start + piece.len();
         lines.push(ArticleLine {
             kind,

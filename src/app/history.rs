@@ -10,7 +10,11 @@ pub struct History<L> {
 
 impl<L> Default for History<L> {
     fn default() -> Self {
-        Self { back: Vec::new(), forward: Vec::new(), limit: 500 }
+        Self {
+            back: Vec::new(),
+            forward: Vec::new(),
+            limit: 500,
+        }
     }
 }
 

@@ -32,7 +32,10 @@ impl Chord {
             && mods.contains(KeyModifiers::CONTROL)
         {
             // Ctrl letters arrive lower-case; keep them that way.
-            return Self { code: KeyCode::Char(c.to_ascii_lowercase()), mods };
+            return Self {
+                code: KeyCode::Char(c.to_ascii_lowercase()),
+                mods,
+            };
         }
         mods.remove(KeyModifiers::SHIFT);
         Self { code, mods }
@@ -141,7 +144,10 @@ impl Keymap {
     /// The action bound to this key event, if any.
     pub fn lookup(&self, event: &KeyEvent) -> Option<Action> {
         let chord = Chord::from_event(event);
-        self.bindings.iter().find(|(c, _)| *c == chord).map(|(_, a)| *a)
+        self.bindings
+            .iter()
+            .find(|(c, _)| *c == chord)
+            .map(|(_, a)| *a)
     }
 
     /// The keys bound to an action, in a stable order (single characters first).
@@ -173,7 +179,17 @@ mod tests {
 
     #[test]
     fn chords_round_trip_through_text() {
-        for text in ["j", "G", "enter", "ctrl-o", "alt-left", "shift-tab", "space", "f1", "]"] {
+        for text in [
+            "j",
+            "G",
+            "enter",
+            "ctrl-o",
+            "alt-left",
+            "shift-tab",
+            "space",
+            "f1",
+            "]",
+        ] {
             assert_eq!(Chord::parse(text).unwrap().to_string(), text);
         }
         assert!(Chord::parse("hyper-x").is_err());

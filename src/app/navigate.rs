@@ -21,15 +21,19 @@ impl App {
                 self.mark_opened(index)
             }
             Focus::Sidebar => {
-                if let Some(key) = self.sidebar_entities().get(self.sidebar_selected).map(|e| {
-                    crate::library::ActorKey::of(e)
-                }) {
+                if let Some(key) = self
+                    .sidebar_entities()
+                    .get(self.sidebar_selected)
+                    .map(|e| crate::library::ActorKey::of(e))
+                {
                     self.open_actor(key);
                 }
                 Vec::new()
             }
             Focus::Actor => {
-                let Some((key, selected)) = self.actor.clone() else { return Vec::new() };
+                let Some((key, selected)) = self.actor.clone() else {
+                    return Vec::new();
+                };
                 let Some(&index) = self.library.items_naming(&key).get(selected) else {
                     return Vec::new();
                 };
@@ -58,13 +62,20 @@ impl App {
         }
         self.history.push(self.location());
         self.actors = self.all_actor_keys();
-        self.actors_selected = self.actors_selected.min(self.actors.len().saturating_sub(1));
+        self.actors_selected = self
+            .actors_selected
+            .min(self.actors.len().saturating_sub(1));
         self.focus = Focus::Actors;
     }
 
     /// Shows `index` in the article scrolled to the first mention of `key`.
     fn open_at_actor(&mut self, index: usize, key: ActorKey) -> Vec<Effect> {
-        self.article = ArticleState { item: Some(index), scroll: 0, actor: Some(key), mention: None };
+        self.article = ArticleState {
+            item: Some(index),
+            scroll: 0,
+            actor: Some(key),
+            mention: None,
+        };
         self.sidebar_selected = 0;
         if let Some(pos) = self.visible.iter().position(|&i| i == index) {
             self.list_selected = pos;
@@ -76,10 +87,15 @@ impl App {
 
     fn mark_opened(&mut self, index: usize) -> Vec<Effect> {
         if self.article.item != Some(index) {
-            self.article = ArticleState { item: Some(index), ..ArticleState::default() };
+            self.article = ArticleState {
+                item: Some(index),
+                ..ArticleState::default()
+            };
             self.sidebar_selected = 0;
         }
-        let Some(item) = self.library.item(index) else { return Vec::new() };
+        let Some(item) = self.library.item(index) else {
+            return Vec::new();
+        };
         if self.mark_read_on_open && !self.read.contains(&item.id) {
             let id = item.id.clone();
             return self.set_read(vec![id], true);
@@ -88,20 +104,31 @@ impl App {
     }
 
     fn actor_mentions(&self, key: &ActorKey) -> Vec<Mention> {
-        let Some(index) = self.article.item else { return Vec::new() };
-        self.library.entity(index, key).map(|e| e.mentions.clone()).unwrap_or_default()
+        let Some(index) = self.article.item else {
+            return Vec::new();
+        };
+        self.library
+            .entity(index, key)
+            .map(|e| e.mentions.clone())
+            .unwrap_or_default()
     }
 
     /// Scrolls so mention number `n` of the followed actor is in view.
     fn goto_mention(&mut self, n: usize) {
-        let Some(key) = self.article.actor.clone() else { return };
+        let Some(key) = self.article.actor.clone() else {
+            return;
+        };
         let mentions = self.actor_mentions(&key);
-        let Some(mention) = mentions.get(n) else { return };
+        let Some(mention) = mentions.get(n) else {
+            return;
+        };
         let (Some(index), width) = (self.article.item, usize::from(self.viewport.article_width))
         else {
             return;
         };
-        let Some(item) = self.library.item(index) else { return };
+        let Some(item) = self.library.item(index) else {
+            return;
+        };
         let lines = layout(item, width);
         let line = line_of(&lines, mention.segment, mention.start).unwrap_or(0);
         // Put the mention a third of the way down the pane.
@@ -127,7 +154,11 @@ impl App {
             (Some(m), true) if m + 1 < count => m + 1,
             (Some(m), false) if m > 0 => m - 1,
             (Some(m), _) => {
-                self.set_message(if forward { "Last mention" } else { "First mention" });
+                self.set_message(if forward {
+                    "Last mention"
+                } else {
+                    "First mention"
+                });
                 m
             }
         };
@@ -144,7 +175,10 @@ impl App {
             return Vec::new();
         };
         let items = self.library.items_naming(&key).to_vec();
-        let here = self.article.item.and_then(|i| items.iter().position(|&x| x == i));
+        let here = self
+            .article
+            .item
+            .and_then(|i| items.iter().position(|&x| x == i));
         let target = match (here, forward) {
             (Some(p), true) => p.checked_add(1).filter(|&n| n < items.len()),
             (Some(p), false) => p.checked_sub(1),
@@ -156,7 +190,12 @@ impl App {
         };
         self.history.push(self.location());
         let effects = self.open_at_actor(items[target], key.clone());
-        self.set_message(format!("{}: item {} of {}", key.name, target + 1, items.len()));
+        self.set_message(format!(
+            "{}: item {} of {}",
+            key.name,
+            target + 1,
+            items.len()
+        ));
         effects
     }
 
@@ -166,7 +205,9 @@ impl App {
     }
 
     pub(super) fn max_scroll(&self) -> usize {
-        let Some(item) = self.article.item.and_then(|i| self.library.item(i)) else { return 0 };
+        let Some(item) = self.article.item.and_then(|i| self.library.item(i)) else {
+            return 0;
+        };
         let lines = layout(item, usize::from(self.viewport.article_width)).len();
         lines.saturating_sub(usize::from(self.viewport.article_height).max(1))
     }

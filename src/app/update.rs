@@ -17,7 +17,11 @@ impl App {
         if self.show_help {
             // Any key closes the help screen; quitting still quits.
             self.show_help = false;
-            return if action == Action::Quit { self.quit() } else { Vec::new() };
+            return if action == Action::Quit {
+                self.quit()
+            } else {
+                Vec::new()
+            };
         }
         match action {
             Action::Quit => self.quit(),
@@ -99,7 +103,11 @@ impl App {
             // Actor pages are left with back; tab goes to the sidebar there.
             return;
         };
-        let next = if forward { (pos + 1) % 3 } else { (pos + 2) % 3 };
+        let next = if forward {
+            (pos + 1) % 3
+        } else {
+            (pos + 2) % 3
+        };
         self.focus = order[next];
     }
 
@@ -142,7 +150,9 @@ impl App {
             Focus::List => self.visible.get(self.list_selected).copied(),
             _ => self.article.item,
         };
-        let Some(item) = index.and_then(|i| self.library.item(i)) else { return Vec::new() };
+        let Some(item) = index.and_then(|i| self.library.item(i)) else {
+            return Vec::new();
+        };
         let id = item.id.clone();
         let read = !self.read.contains(&id);
         self.set_read(vec![id], read)

@@ -15,7 +15,9 @@ use crate::library::{ActorSummary, Library};
 /// Draws the actor page into `rect`.
 pub fn render_page(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context, rect: Rect) {
     let theme = cx.theme;
-    let Some((key, selected)) = app.actor_page() else { return };
+    let Some((key, selected)) = app.actor_page() else {
+        return;
+    };
     let library = app.library();
     let summary = library
         .actor_summaries(Some(key.kind))
@@ -42,28 +44,52 @@ pub fn render_page(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Conte
     // Two rows per item: the item, then the sentence of its first mention.
     let per_page = (height / 2).max(1);
     keep_visible(&mut state.actor_offset, selected, per_page, items.len());
-    for (row, &index) in items.iter().enumerate().skip(state.actor_offset).take(per_page) {
-        let Some(item) = library.item(index) else { continue };
+    for (row, &index) in items
+        .iter()
+        .enumerate()
+        .skip(state.actor_offset)
+        .take(per_page)
+    {
+        let Some(item) = library.item(index) else {
+            continue;
+        };
         let read = app.is_read(&item.id);
-        let date = item.date.map(|d| d.format(&cx.ui.date_format).to_string()).unwrap_or_default();
+        let date = item
+            .date
+            .map(|d| d.format(&cx.ui.date_format).to_string())
+            .unwrap_or_default();
         let rest = width.saturating_sub(2 + 11 + 17);
         let mut line = Line::from(vec![
             Span::styled(if read { "  " } else { "● " }, theme.unread),
             cell(&date, 11, theme.date),
             cell(item.newsletter_or_default(), 17, theme.newsletter),
-            cell(&item.title, rest, if read { theme.read } else { theme.unread }),
+            cell(
+                &item.title,
+                rest,
+                if read { theme.read } else { theme.unread },
+            ),
         ]);
         if row == selected {
             line = line.patch_style(theme.selected);
         }
         lines.push(line);
-        let sentence = library.first_mention_sentence(index, key).unwrap_or_default();
-        lines.push(Line::styled(format!("    {}", text::fit(&sentence, width.saturating_sub(4))), theme.caption));
+        let sentence = library
+            .first_mention_sentence(index, key)
+            .unwrap_or_default();
+        lines.push(Line::styled(
+            format!("    {}", text::fit(&sentence, width.saturating_sub(4))),
+            theme.caption,
+        ));
     }
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
 
-fn header_lines<'a>(s: &ActorSummary, library: &Library, width: usize, cx: &Context) -> Vec<Line<'a>> {
+fn header_lines<'a>(
+    s: &ActorSummary,
+    library: &Library,
+    width: usize,
+    cx: &Context,
+) -> Vec<Line<'a>> {
     let theme = cx.theme;
     let span = match (s.first, s.last) {
         (Some(a), Some(b)) if a != b => format!(", {a} to {b}"),
@@ -71,7 +97,11 @@ fn header_lines<'a>(s: &ActorSummary, library: &Library, width: usize, cx: &Cont
         _ => String::new(),
     };
     let mut lines = vec![Line::styled(
-        format!("Named in {} item{}{span}", s.items, if s.items == 1 { "" } else { "s" }),
+        format!(
+            "Named in {} item{}{span}",
+            s.items,
+            if s.items == 1 { "" } else { "s" }
+        ),
         theme.title,
     )];
     if !s.aliases.is_empty() {
@@ -86,9 +116,16 @@ fn header_lines<'a>(s: &ActorSummary, library: &Library, width: usize, cx: &Cont
         ]));
     }
     if !s.co_mentions.is_empty() {
-        let names: Vec<String> =
-            s.co_mentions.iter().take(6).map(|(k, n)| format!("{} ({n})", k.name)).collect();
-        lines.push(Line::raw(text::fit(&format!("Named with: {}", names.join(", ")), width)));
+        let names: Vec<String> = s
+            .co_mentions
+            .iter()
+            .take(6)
+            .map(|(k, n)| format!("{} ({n})", k.name))
+            .collect();
+        lines.push(Line::raw(text::fit(
+            &format!("Named with: {}", names.join(", ")),
+            width,
+        )));
     }
     lines
 }
@@ -99,9 +136,7 @@ fn timeline(library: &Library, s: &ActorSummary, width: usize) -> String {
     let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) else {
         return String::new();
     };
-    let week = |d: NaiveDate| {
-        usize::try_from((d - *first).num_days() / 7).unwrap_or(0)
-    };
+    let week = |d: NaiveDate| usize::try_from((d - *first).num_days() / 7).unwrap_or(0);
     let weeks = (week(*last) + 1).min(width.max(1));
     let mut counts = vec![0usize; weeks];
     for &index in library.items_naming(&s.key) {
@@ -112,7 +147,10 @@ fn timeline(library: &Library, s: &ActorSummary, width: usize) -> String {
     }
     let max = counts.iter().copied().max().unwrap_or(0).max(1);
     let bars = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-    let mut out: String = counts.iter().map(|&c| bars[(c * 8).div_ceil(max)]).collect();
+    let mut out: String = counts
+        .iter()
+        .map(|&c| bars[(c * 8).div_ceil(max)])
+        .collect();
     out.push_str(&format!("  (by week, {first} to {last})"));
     out
 }
@@ -121,20 +159,32 @@ fn timeline(library: &Library, s: &ActorSummary, width: usize) -> String {
 pub fn render_index(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context, rect: Rect) {
     let theme = cx.theme;
     let (keys, selected) = app.actors_list();
-    let block = pane(Line::styled(format!(" All actors ({}) ", keys.len()), theme.title), true, theme);
+    let block = pane(
+        Line::styled(format!(" All actors ({}) ", keys.len()), theme.title),
+        true,
+        theme,
+    );
     let area = inner(rect);
     let height = usize::from(area.height);
     let width = usize::from(area.width);
     keep_visible(&mut state.actors_offset, selected, height, keys.len());
     let library = app.library();
     let mut lines = Vec::new();
-    for (row, key) in keys.iter().enumerate().skip(state.actors_offset).take(height) {
+    for (row, key) in keys
+        .iter()
+        .enumerate()
+        .skip(state.actors_offset)
+        .take(height)
+    {
         let count = library.items_naming(key).len();
         let name_w = width.saturating_sub(14 + 10);
         let mut line = Line::from(vec![
             cell(key.kind.as_str(), 14, theme.date),
             cell(&key.name, name_w, kind_style(key.kind, theme)),
-            Span::styled(format!("{count:>4} item{}", if count == 1 { " " } else { "s" }), theme.date),
+            Span::styled(
+                format!("{count:>4} item{}", if count == 1 { " " } else { "s" }),
+                theme.date,
+            ),
         ]);
         if row == selected {
             line = line.patch_style(theme.selected);

@@ -31,15 +31,24 @@ pub fn render(frame: &mut Frame, app: &App, cx: &Context, rect: Rect) {
         frame.render_widget(Paragraph::new("No item selected.").block(block), rect);
         return;
     };
-    let Some(item) = app.library().item(index) else { return };
+    let Some(item) = app.library().item(index) else {
+        return;
+    };
     let area = inner(rect);
     let lines = layout(item, usize::from(area.width));
     let marks = marks(app, index, theme);
     let height = usize::from(area.height);
-    let shown: Vec<Line> =
-        lines.iter().skip(state.scroll).take(height).map(|l| styled_line(l, &marks, theme)).collect();
+    let shown: Vec<Line> = lines
+        .iter()
+        .skip(state.scroll)
+        .take(height)
+        .map(|l| styled_line(l, &marks, theme))
+        .collect();
     let position = if lines.len() > height {
-        format!(" Article {}% ", (state.scroll + height).min(lines.len()) * 100 / lines.len())
+        format!(
+            " Article {}% ",
+            (state.scroll + height).min(lines.len()) * 100 / lines.len()
+        )
     } else {
         " Article ".to_string()
     };
@@ -57,8 +66,17 @@ fn marks(app: &App, index: usize, theme: &Theme) -> Vec<Mark> {
     for entity in app.library().entities(index) {
         let style = kind_style(entity.kind, theme);
         for m in &entity.mentions {
-            let style = if Some(m) == current { theme.current_mention } else { style };
-            marks.push(Mark { segment: m.segment, start: m.start, end: m.end, style });
+            let style = if Some(m) == current {
+                theme.current_mention
+            } else {
+                style
+            };
+            marks.push(Mark {
+                segment: m.segment,
+                start: m.start,
+                end: m.end,
+                style,
+            });
         }
     }
     marks.sort_by_key(|m| (m.segment, m.start));
@@ -87,7 +105,10 @@ fn styled_line<'a>(line: &'a ArticleLine, marks: &[Mark], theme: &Theme) -> Line
     let (start, end) = (line.start, line.start + text.len());
     let mut cursor = 0;
     if let Some(segment) = line.segment {
-        for mark in marks.iter().filter(|m| m.segment == segment && m.end > start && m.start < end) {
+        for mark in marks
+            .iter()
+            .filter(|m| m.segment == segment && m.end > start && m.start < end)
+        {
             let from = mark.start.saturating_sub(start).max(cursor);
             let to = (mark.end - start).min(text.len());
             if from >= to || !text.is_char_boundary(from) || !text.is_char_boundary(to) {

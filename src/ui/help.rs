@@ -25,7 +25,9 @@ pub fn render(frame: &mut Frame, cx: &Context, area: Rect) {
     lines.push(Line::raw(""));
     lines.push(Line::styled("Any key closes this help.", theme.status));
     let width = area.width.min(76);
-    let height = area.height.min(u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
+    let height = area
+        .height
+        .min(u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
     let rect = Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,

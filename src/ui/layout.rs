@@ -29,30 +29,61 @@ pub struct Panes {
 /// Computes the panes for `area`.
 pub fn panes(area: Rect, focus: Focus, ui: &UiConfig) -> Panes {
     if area.height < 3 || area.width < 2 {
-        return Panes { body: area, ..Panes::default() };
+        return Panes {
+            body: area,
+            ..Panes::default()
+        };
     }
     let header = Rect { height: 1, ..area };
-    let status = Rect { y: area.bottom() - 1, height: 1, ..area };
-    let body = Rect { y: area.y + 1, height: area.height - 2, ..area };
+    let status = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
+    let body = Rect {
+        y: area.y + 1,
+        height: area.height - 2,
+        ..area
+    };
     let sidebar_width = if ui.sidebar_width == 0 || body.width < 40 {
         0
     } else {
         ui.sidebar_width.min(body.width / 3)
     };
-    let main = Rect { width: body.width - sidebar_width, ..body };
-    let sidebar = (sidebar_width > 0)
-        .then(|| Rect { x: main.right(), width: sidebar_width, ..body });
+    let main = Rect {
+        width: body.width - sidebar_width,
+        ..body
+    };
+    let sidebar = (sidebar_width > 0).then(|| Rect {
+        x: main.right(),
+        width: sidebar_width,
+        ..body
+    });
     let (list, article) = if body.width >= WIDE {
         let list_width = main.width * ui.list_percent / 100;
-        let list = Rect { width: list_width, ..main };
-        let article = Rect { x: list.right(), width: main.width - list_width, ..main };
+        let list = Rect {
+            width: list_width,
+            ..main
+        };
+        let article = Rect {
+            x: list.right(),
+            width: main.width - list_width,
+            ..main
+        };
         (Some(list), Some(article))
     } else if matches!(focus, Focus::List) {
         (Some(main), None)
     } else {
         (None, Some(main))
     };
-    Panes { header, status, body, list, article, sidebar }
+    Panes {
+        header,
+        status,
+        body,
+        list,
+        article,
+        sidebar,
+    }
 }
 
 /// The sizes the state machine needs: the article's text area and list rows.

@@ -17,21 +17,44 @@ pub fn render(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context, r
     } else {
         format!(" Items ({}) ", visible.len())
     };
-    let block = pane(Line::styled(title, theme.title), app.focus() == Focus::List, theme);
+    let block = pane(
+        Line::styled(title, theme.title),
+        app.focus() == Focus::List,
+        theme,
+    );
     let area = inner(rect);
     let height = usize::from(area.height);
-    keep_visible(&mut state.list_offset, app.list_selected(), height, visible.len());
+    keep_visible(
+        &mut state.list_offset,
+        app.list_selected(),
+        height,
+        visible.len(),
+    );
     let width = usize::from(area.width);
     let mut lines = Vec::with_capacity(height);
-    for (row, &index) in visible.iter().enumerate().skip(state.list_offset).take(height) {
-        let Some(item) = app.library().item(index) else { continue };
+    for (row, &index) in visible
+        .iter()
+        .enumerate()
+        .skip(state.list_offset)
+        .take(height)
+    {
+        let Some(item) = app.library().item(index) else {
+            continue;
+        };
         let read = app.is_read(&item.id);
         let base = if read { theme.read } else { theme.unread };
-        let date = item.date.map(|d| d.format(&cx.ui.date_format).to_string()).unwrap_or_default();
+        let date = item
+            .date
+            .map(|d| d.format(&cx.ui.date_format).to_string())
+            .unwrap_or_default();
         let date_w = date.chars().count().max(10);
         // The newsletter column gets two fifths of what the date leaves.
         let avail = width.saturating_sub(2 + date_w + 1);
-        let news_w = if avail >= 22 { (avail * 2 / 5).min(16) } else { 0 };
+        let news_w = if avail >= 22 {
+            (avail * 2 / 5).min(16)
+        } else {
+            0
+        };
         let title_w = avail.saturating_sub(news_w + 1);
         let mut spans = vec![
             Span::styled(if read { "  " } else { "● " }, base),

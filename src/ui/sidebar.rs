@@ -25,13 +25,19 @@ pub fn render(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context, r
             if last_kind.is_some() {
                 rows.push((Line::raw(""), None));
             }
-            rows.push((Line::styled(entity.kind.plural_title(), theme.heading), None));
+            rows.push((
+                Line::styled(entity.kind.plural_title(), theme.heading),
+                None,
+            ));
             last_kind = Some(entity.kind);
         }
         let count = entity.mentions.len().to_string();
         let name_w = width.saturating_sub(count.len() + 1);
         let mut line = Line::from(vec![
-            Span::styled(text::fit_pad(&entity.name, name_w), kind_style(entity.kind, theme)),
+            Span::styled(
+                text::fit_pad(&entity.name, name_w),
+                kind_style(entity.kind, theme),
+            ),
             Span::raw(" "),
             Span::styled(count, theme.date),
         ]);
@@ -41,13 +47,22 @@ pub fn render(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context, r
         rows.push((line, Some(i)));
     }
     if rows.is_empty() {
-        rows.push((Line::styled("No people or places found.", theme.status), None));
+        rows.push((
+            Line::styled("No people or places found.", theme.status),
+            None,
+        ));
     }
-    let selected_row =
-        rows.iter().position(|(_, i)| *i == Some(app.sidebar_selected())).unwrap_or(0);
+    let selected_row = rows
+        .iter()
+        .position(|(_, i)| *i == Some(app.sidebar_selected()))
+        .unwrap_or(0);
     let height = usize::from(area.height);
     keep_visible(&mut state.sidebar_offset, selected_row, height, rows.len());
-    let lines: Vec<Line> =
-        rows.into_iter().skip(state.sidebar_offset).take(height).map(|(l, _)| l).collect();
+    let lines: Vec<Line> = rows
+        .into_iter()
+        .skip(state.sidebar_offset)
+        .take(height)
+        .map(|(l, _)| l)
+        .collect();
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }

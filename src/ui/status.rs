@@ -18,11 +18,18 @@ pub fn render_header(frame: &mut Frame, app: &App, cx: &Context, rect: Rect) {
         if newsletters == 1 { "" } else { "s" },
         app.unread_count(),
         library.len(),
-        if app.unread_only() { " · unread only" } else { "" },
+        if app.unread_only() {
+            " · unread only"
+        } else {
+            ""
+        },
     );
     let line = Line::from(vec![
         Span::styled("Gazette", cx.theme.title),
-        Span::styled(text::fit(&counts, usize::from(rect.width).saturating_sub(7)), cx.theme.status),
+        Span::styled(
+            text::fit(&counts, usize::from(rect.width).saturating_sub(7)),
+            cx.theme.status,
+        ),
     ]);
     frame.render_widget(line, rect);
 }
@@ -73,12 +80,17 @@ pub fn hints_for(focus: Focus) -> &'static [Action] {
 pub fn render_status(frame: &mut Frame, app: &App, cx: &Context, rect: Rect) {
     let width = usize::from(rect.width);
     if let Some(message) = app.message() {
-        frame.render_widget(Line::styled(text::fit(message, width), cx.theme.title), rect);
+        frame.render_widget(
+            Line::styled(text::fit(message, width), cx.theme.title),
+            rect,
+        );
         return;
     }
     let mut parts = Vec::new();
     for &action in hints_for(app.focus()) {
-        let Some(key) = cx.keymap.first_key(action) else { continue };
+        let Some(key) = cx.keymap.first_key(action) else {
+            continue;
+        };
         let key = match action {
             Action::SelectNext => match cx.keymap.first_key(Action::SelectPrev) {
                 Some(up) => format!("{key}/{up}"),

@@ -20,7 +20,10 @@ fn item(id: &str, date: &str, newsletter: &str, title: &str, paragraphs: &[&str]
         author: None,
         url: None,
         tags: vec![],
-        blocks: paragraphs.iter().map(|p| Block::Paragraph((*p).into())).collect(),
+        blocks: paragraphs
+            .iter()
+            .map(|p| Block::Paragraph((*p).into()))
+            .collect(),
         source: PathBuf::from(format!("fixtures/{id}.txt")),
     }
 }
@@ -31,7 +34,11 @@ fn entity(item: &Item, kind: EntityKind, name: &str, forms: &[&str]) -> Entity {
     for (segment, text) in item.segments().iter().enumerate() {
         for form in forms {
             for (start, _) in text.match_indices(form) {
-                mentions.push(Mention { segment, start, end: start + form.len() });
+                mentions.push(Mention {
+                    segment,
+                    start,
+                    end: start + form.len(),
+                });
             }
         }
     }
@@ -48,7 +55,12 @@ fn entity(item: &Item, kind: EntityKind, name: &str, forms: &[&str]) -> Entity {
         kept.push(m);
     }
     let mentions = kept;
-    Entity { name: name.into(), kind, aliases: forms.iter().map(|f| f.to_string()).collect(), mentions }
+    Entity {
+        name: name.into(),
+        kind,
+        aliases: forms.iter().map(|f| f.to_string()).collect(),
+        mentions,
+    }
 }
 
 /// Four items over three weeks; Mara Lind is named in three of them.
@@ -56,40 +68,76 @@ pub fn library() -> Library {
     use EntityKind::{Person, Place};
     let long: Vec<String> = (0..30)
         .map(|i| format!("Paragraph {i} of routine budget talk with no names in it at all."))
-        .chain(std::iter::once("At the very end, Ms. Lind spoke to reporters in Oslo.".to_string()))
+        .chain(std::iter::once(
+            "At the very end, Ms. Lind spoke to reporters in Oslo.".to_string(),
+        ))
         .collect();
     let long_refs: Vec<&str> = long.iter().map(String::as_str).collect();
-    let a = item("aaaa", "2025-11-26", "Border Brief", "Envoy lands in Oslo", &[
-        "Special envoy Mara Lind arrived in Oslo on Tuesday.",
-        "Ms. Lind will meet Tomas Berg before flying home.",
-    ]);
-    let b = item("bbbb", "2025-11-25", "Border Brief", "Talks resume in Geneva", &[
-        "Delegates gathered in Geneva, where Tomas Berg chaired the session.",
-        "Mara Lind joined by video.",
-    ]);
-    let c = item("cccc", "2025-11-20", "Northern Watch", "Harbour upgrade approved", &[
-        "Tomas Berg approved the Oslo harbour plan.",
-    ]);
-    let d = item("dddd", "2025-11-10", "Capitol Ledger", "Budget week", &long_refs);
+    let a = item(
+        "aaaa",
+        "2025-11-26",
+        "Border Brief",
+        "Envoy lands in Oslo",
+        &[
+            "Special envoy Mara Lind arrived in Oslo on Tuesday.",
+            "Ms. Lind will meet Tomas Berg before flying home.",
+        ],
+    );
+    let b = item(
+        "bbbb",
+        "2025-11-25",
+        "Border Brief",
+        "Talks resume in Geneva",
+        &[
+            "Delegates gathered in Geneva, where Tomas Berg chaired the session.",
+            "Mara Lind joined by video.",
+        ],
+    );
+    let c = item(
+        "cccc",
+        "2025-11-20",
+        "Northern Watch",
+        "Harbour upgrade approved",
+        &["Tomas Berg approved the Oslo harbour plan."],
+    );
+    let d = item(
+        "dddd",
+        "2025-11-10",
+        "Capitol Ledger",
+        "Budget week",
+        &long_refs,
+    );
     let pairs = vec![
-        (a.clone(), vec![
-            entity(&a, Person, "Mara Lind", &["Mara Lind", "Lind"]),
-            entity(&a, Person, "Tomas Berg", &["Tomas Berg"]),
-            entity(&a, Place, "Oslo", &["Oslo"]),
-        ]),
-        (b.clone(), vec![
-            entity(&b, Person, "Tomas Berg", &["Tomas Berg"]),
-            entity(&b, Person, "Mara Lind", &["Mara Lind"]),
-            entity(&b, Place, "Geneva", &["Geneva"]),
-        ]),
-        (c.clone(), vec![
-            entity(&c, Person, "Tomas Berg", &["Tomas Berg"]),
-            entity(&c, Place, "Oslo", &["Oslo"]),
-        ]),
-        (d.clone(), vec![
-            entity(&d, Person, "Mara Lind", &["Lind"]),
-            entity(&d, Place, "Oslo", &["Oslo"]),
-        ]),
+        (
+            a.clone(),
+            vec![
+                entity(&a, Person, "Mara Lind", &["Mara Lind", "Lind"]),
+                entity(&a, Person, "Tomas Berg", &["Tomas Berg"]),
+                entity(&a, Place, "Oslo", &["Oslo"]),
+            ],
+        ),
+        (
+            b.clone(),
+            vec![
+                entity(&b, Person, "Tomas Berg", &["Tomas Berg"]),
+                entity(&b, Person, "Mara Lind", &["Mara Lind"]),
+                entity(&b, Place, "Geneva", &["Geneva"]),
+            ],
+        ),
+        (
+            c.clone(),
+            vec![
+                entity(&c, Person, "Tomas Berg", &["Tomas Berg"]),
+                entity(&c, Place, "Oslo", &["Oslo"]),
+            ],
+        ),
+        (
+            d.clone(),
+            vec![
+                entity(&d, Person, "Mara Lind", &["Lind"]),
+                entity(&d, Place, "Oslo", &["Oslo"]),
+            ],
+        ),
     ];
     Library::new(pairs)
 }
@@ -124,7 +172,11 @@ pub fn key_events(keys: &str) -> Vec<KeyEvent> {
             out.push(KeyEvent::new(code, mods));
             continue;
         }
-        let mods = if c.is_ascii_uppercase() { KeyModifiers::SHIFT } else { KeyModifiers::NONE };
+        let mods = if c.is_ascii_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
         out.push(KeyEvent::new(KeyCode::Char(c), mods));
         rest = &rest[c.len_utf8()..];
     }
