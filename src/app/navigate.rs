@@ -82,6 +82,8 @@ impl App {
         }
         self.focus = Focus::Article;
         self.goto_mention(0);
+        let count = self.actor_mentions(&key).len();
+        self.set_message(format!("{}: mention 1 of {count}", key.name));
         self.mark_opened(index)
     }
 
