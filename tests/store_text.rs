@@ -290,3 +290,13 @@ fn empty_after_boilerplate_is_a_warning() {
     assert_eq!(loaded.warnings.len(), 1);
     assert_eq!(loaded.warnings[0].path, Path::new("only-boiler.txt"));
 }
+
+#[test]
+fn unreadable_date_header_is_a_warning_with_its_line() {
+    let text = "Title: Seal count\nDate: sometime in spring\n\nVolunteers counted seals.\n";
+    let loaded = parse_text(text, Path::new("seals.txt"), date(2024, 4, 1));
+    assert_eq!(loaded.items[0].date, date(2024, 4, 1));
+    assert_eq!(loaded.warnings.len(), 1);
+    assert_eq!(loaded.warnings[0].line, Some(2));
+    assert!(loaded.warnings[0].message.contains("Date:"));
+}

@@ -187,7 +187,9 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
             Ok(meta) if meta.is_dir() => {
                 collect_dir(path, &mut seen_dirs, &mut files, &mut warnings)
             }
-            Ok(_) => files.push(path.clone()),
+            Ok(meta) if meta.is_file() => files.push(path.clone()),
+            // A FIFO or device would block or never end.
+            Ok(_) => warnings.push(warning(path, "not a regular file, skipped")),
             Err(err) => warnings.push(warning(path, format!("cannot read: {err}"))),
         }
     }

@@ -40,6 +40,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use toml::Value;
 
+use super::sanitize::clean_text;
 use super::text::dates::iso_date;
 use super::text::title::derive_title;
 use super::{Loaded, Warning};
@@ -212,6 +213,8 @@ fn read_front(
 fn string(value: &Value, slot: &mut Option<String>) -> bool {
     match value.as_str() {
         Some(s) => {
+            // TOML escapes ("\u001b") can spell what the raw-text cleaning removed.
+            let s = clean_text(s);
             let s = s.trim();
             *slot = (!s.is_empty()).then(|| s.to_string());
             true
@@ -233,10 +236,10 @@ fn date(value: &Value, slot: &mut Option<NaiveDate>) -> bool {
 
 fn tags(value: &Value, slot: &mut Vec<String>) -> bool {
     match value {
-        Value::String(s) => *slot = vec![s.clone()],
+        Value::String(s) => *slot = vec![clean_text(s)],
         Value::Array(items) => {
             let strings: Option<Vec<String>> =
-                items.iter().map(|v| v.as_str().map(String::from)).collect();
+                items.iter().map(|v| v.as_str().map(clean_text)).collect();
             match strings {
                 Some(strings) => *slot = strings,
                 None => return false,

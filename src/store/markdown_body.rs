@@ -1,7 +1,15 @@
 //! The body of a Markdown item: block syntax to [`Block`]s and back.
 
-use super::inline::{escape, strip};
+use super::inline::{escape, strip as strip_inline};
 use crate::model::Block;
+
+/// Plain text of an inline span, with runs of whitespace squeezed.
+fn strip(text: &str) -> String {
+    strip_inline(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
 
 /// The block being gathered.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -123,9 +131,14 @@ pub fn parse_body(lines: &[&str]) -> Vec<Block> {
                 i += 1;
             }
             i += 1;
-            let text = code.join(" ");
-            if !text.trim().is_empty() {
-                b.blocks.push(Block::Paragraph(text.trim().to_string()));
+            // Code is kept verbatim except for whitespace, which the reader rewraps.
+            let text = code
+                .join(" ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !text.is_empty() {
+                b.blocks.push(Block::Paragraph(text));
             }
         } else if line.starts_with("<!--") && line.ends_with("-->") {
         } else if let Some(text) = atx_heading(line) {

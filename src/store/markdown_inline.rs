@@ -1,6 +1,9 @@
 //! Inline Markdown: removing emphasis and link syntax when reading, and
 //! escaping the characters that would be read as syntax when writing.
 
+/// Longest link text, and longest link target, looked for.
+const MAX_LINK_CHARS: usize = 2048;
+
 /// Characters [`escape`] protects with a backslash.
 const ESCAPED: &[char] = &['\\', '*', '_', '`', '[', ']', '~'];
 
@@ -50,7 +53,9 @@ fn link_end(chars: &[char], open: usize) -> Option<(usize, usize)> {
     let mut depth = 0usize;
     let mut close = None;
     let mut i = open;
-    while i < chars.len() {
+    // Links are short; the bound keeps a line of unmatched brackets linear.
+    let limit = chars.len().min(open + MAX_LINK_CHARS);
+    while i < limit {
         match chars[i] {
             '\\' => i += 1,
             '[' => depth += 1,
@@ -71,7 +76,13 @@ fn link_end(chars: &[char], open: usize) -> Option<(usize, usize)> {
         '[' => ']',
         _ => return None,
     };
-    let end = chars[close + 2..].iter().position(|&c| c == closer)? + close + 3;
+    let target = chars.get(close + 2..)?;
+    let end = target
+        .iter()
+        .take(MAX_LINK_CHARS)
+        .position(|&c| c == closer)?
+        + close
+        + 3;
     Some((close, end))
 }
 

@@ -84,6 +84,11 @@ pub fn parse_text(text: &str, source: &Path, fallback_date: Option<NaiveDate>) -
         })
         .unwrap_or_default();
 
+    let warnings = meta.bad_date_line.map(|line| Warning {
+        path: source.to_path_buf(),
+        line: Some(line),
+        message: "unrecognised date in the Date: header, ignored".to_string(),
+    });
     let id = item_id(meta.newsletter.as_deref(), meta.date, &title, &body);
     let item = Item {
         id,
@@ -99,7 +104,7 @@ pub fn parse_text(text: &str, source: &Path, fallback_date: Option<NaiveDate>) -
     };
     Loaded {
         items: vec![item],
-        warnings: vec![],
+        warnings: warnings.into_iter().collect(),
     }
 }
 

@@ -31,6 +31,8 @@ pub struct Meta {
     pub tags: Vec<String>,
     /// An intro line of a whole issue was seen ("X for <date>.", "Welcome to X:").
     pub is_issue: bool,
+    /// The 1-based line of a `Date:` header that could not be read.
+    pub bad_date_line: Option<usize>,
 }
 
 /// The result of the line pass.
@@ -126,7 +128,12 @@ pub fn parse_headers(lines: &[&str]) -> (Meta, usize) {
         }
         match c[1].to_ascii_lowercase().as_str() {
             "title" | "subject" => meta.title = Some(value),
-            "date" => meta.date = dates::header_date(&value),
+            "date" => {
+                meta.date = dates::header_date(&value);
+                if meta.date.is_none() {
+                    meta.bad_date_line = Some(end);
+                }
+            }
             "newsletter" => meta.newsletter = Some(value),
             "publisher" => meta.publisher = Some(value),
             "author" | "by" => meta.author = Some(value),

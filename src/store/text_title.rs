@@ -68,8 +68,17 @@ pub fn shorten(text: &str) -> String {
 
 /// A title from the first sentence of `text`, shortened.
 pub fn derive_title(text: &str) -> String {
-    shorten(first_sentence(text))
+    // A title never needs more than the opening of a paragraph; bounding the
+    // scan keeps a huge one-line file cheap.
+    let end = text
+        .char_indices()
+        .nth(SCAN_CHARS)
+        .map_or(text.len(), |(i, _)| i);
+    shorten(first_sentence(&text[..end]))
 }
+
+/// How far into a paragraph [`derive_title`] looks for the sentence end.
+const SCAN_CHARS: usize = 1000;
 
 #[cfg(test)]
 mod tests {
