@@ -6,6 +6,9 @@ use std::sync::LazyLock;
 use chrono::{DateTime, NaiveDate};
 use regex::Regex;
 
+/// A weekday name, for patterns that require one.
+pub(crate) const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+
 /// The date part of a long date, with an optional weekday; used inside the
 /// other patterns. Groups: month, day, year.
 pub(crate) const LONG_DATE: &str = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)\s+(\d{1,2}),?\s+(\d{4})";

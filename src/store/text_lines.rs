@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::{Captures, Regex};
 
-use super::dates::{self, LONG_DATE};
+use super::dates::{self, LONG_DATE, WEEKDAY};
 
 /// How many kept lines from the top may still be a date or byline line.
 const TOP_LINES: usize = 4;
@@ -64,13 +64,13 @@ static REPOST: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 static INTRO: LazyLock<Option<Regex>> = LazyLock::new(|| {
     re(&format!(
-        r"^([A-Z][^.:!?]{{0,60}}?) for {LONG_DATE}\.?(?:\s|$)"
+        r"^([A-Z][^.:!?]{{0,60}}?) for {WEEKDAY},\s+{LONG_DATE}\.(?:\s|$)"
     ))
 });
 static WELCOME: LazyLock<Option<Regex>> =
-    LazyLock::new(|| re(r"^Welcome to ([A-Z][^.:!?]{0,60}?)\s*[:!.]"));
+    LazyLock::new(|| re(r"^Welcome to ([A-Z][^.:!?]{0,60}?)\s*:"));
 static IS_DAILY: LazyLock<Option<Regex>> =
-    LazyLock::new(|| re(r"^([A-Z][^.:!?]{0,60}?) is (?:daily|weekly)\s*[:!.]"));
+    LazyLock::new(|| re(r"^([A-Z][^.:!?]{0,60}?) is (?:daily|weekly)\s*:"));
 static ROLLING_OUT: LazyLock<Option<Regex>> =
     LazyLock::new(|| re(r"^(.{3,60}?) is now rolling out (.{3,60}?) on a (?:daily|weekly) basis"));
 static ON_SITE: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -396,6 +396,34 @@ mod tests {
                 None,
             ),
             ("SEE ALSO: Another headline here", None, None, None, None),
+            (
+                "The Coastal Ledger is now rolling out Harbor Watch on a daily basis! Sign up to receive it.",
+                Some("Harbor Watch"),
+                Some("The Coastal Ledger"),
+                None,
+                None,
+            ),
+            (
+                "This is an on-site version of the Island Notes newsletter. Sign up for free here.",
+                Some("Island Notes"),
+                None,
+                None,
+                None,
+            ),
+            (
+                "Hearing set for Tuesday, March 5, 2024",
+                None,
+                None,
+                None,
+                Some("Hearing set for Tuesday, March 5, 2024"),
+            ),
+            (
+                "Welcome to Port Alder!",
+                None,
+                None,
+                None,
+                Some("Welcome to Port Alder!"),
+            ),
             (
                 "Send tips to Harbor Editor Ada Quill.",
                 None,
