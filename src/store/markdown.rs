@@ -46,8 +46,10 @@ use super::text::title::derive_title;
 use super::{Loaded, Warning};
 use crate::model::{Block, Item, ItemId};
 
+/// Block syntax.
 #[path = "markdown_body.rs"]
 mod body;
+/// Inline syntax.
 #[path = "markdown_inline.rs"]
 mod inline;
 

@@ -24,12 +24,16 @@ use chrono::NaiveDate;
 use super::{Loaded, Warning};
 use crate::model::{Block, Item, ItemId};
 
+/// Paragraphs and block kinds.
 #[path = "text_blocks.rs"]
 mod blocks;
+/// Date formats (shared with the Markdown parser).
 #[path = "text_dates.rs"]
 pub(crate) mod dates;
+/// Header lines, metadata lines and boilerplate.
 #[path = "text_lines.rs"]
 mod lines;
+/// Titles derived from the first sentence (shared with the Markdown parser).
 #[path = "text_title.rs"]
 pub(crate) mod title;
 
