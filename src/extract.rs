@@ -22,3 +22,30 @@ impl Extractor {
 /// Resolves surname-only entities of each item against full names met in
 /// other items of the library.
 pub fn resolve_library(_entities: &mut [Vec<Entity>]) {}
+
+/// User corrections (temporary stand-in until the extractor lands).
+#[derive(Debug, Default, Clone)]
+pub struct Overrides {
+    /// Actors named by the user.
+    pub actors: Vec<ActorOverride>,
+    /// Names never shown.
+    pub ignore: Vec<String>,
+}
+
+/// One user actor.
+#[derive(Debug, Clone)]
+pub struct ActorOverride {
+    /// Canonical name.
+    pub name: String,
+    /// Kind.
+    pub kind: crate::model::EntityKind,
+    /// Other forms.
+    pub aliases: Vec<String>,
+}
+
+impl Extractor {
+    /// Extraction with user corrections.
+    pub fn extract_with(&self, item: &Item, _overrides: &Overrides) -> Vec<Entity> {
+        self.extract(item)
+    }
+}

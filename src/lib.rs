@@ -14,6 +14,7 @@
 //! - [`cli`]: the command line and its subcommands.
 
 pub mod app;
+pub mod cli;
 pub mod config;
 pub mod extract;
 pub mod library;
@@ -22,4 +23,3 @@ pub mod store;
 pub mod theme;
 pub mod tui;
 pub mod ui;
-pub mod cli;

@@ -15,7 +15,12 @@ struct Tmux {
 
 impl Tmux {
     fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().unwrap()
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .unwrap()
     }
 
     fn screen(&self) -> String {
@@ -37,7 +42,10 @@ impl Tmux {
             if screen.contains(needle) {
                 return screen;
             }
-            assert!(start.elapsed() < Duration::from_secs(20), "never saw {needle:?}:\n{screen}");
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "never saw {needle:?}:\n{screen}"
+            );
             sleep(Duration::from_millis(50));
         }
     }
@@ -50,7 +58,10 @@ impl Drop for Tmux {
 }
 
 fn tmux_available() -> bool {
-    Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success())
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 #[test]
@@ -70,9 +81,20 @@ fn open_item_jump_to_actor_and_back_mark_read_quit() {
         data.display(),
         config.display()
     );
-    let tmux = Tmux { socket: format!("gazette-e2e-{}", std::process::id()) };
+    let tmux = Tmux {
+        socket: format!("gazette-e2e-{}", std::process::id()),
+    };
     let started = tmux.run(&[
-        "-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40",
+        "-f",
+        "/dev/null",
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "120",
+        "-y",
+        "40",
         &format!("TERM=xterm-256color {args}; sleep 30"),
     ]);
     assert!(started.status.success(), "{started:?}");
@@ -127,7 +149,12 @@ fn open_item_jump_to_actor_and_back_mark_read_quit() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| (r["title"].as_str().unwrap().to_string(), r["read"].as_bool().unwrap()))
+        .map(|r| {
+            (
+                r["title"].as_str().unwrap().to_string(),
+                r["read"].as_bool().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(
         read,

@@ -73,7 +73,7 @@ impl App {
         self.article = ArticleState {
             item: Some(index),
             scroll: 0,
-            actor: Some(key),
+            actor: Some(key.clone()),
             mention: None,
         };
         self.sidebar_selected = 0;

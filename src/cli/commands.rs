@@ -19,7 +19,11 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             let session = Session::open(&cli)?;
             session.print_warnings();
             match command {
-                Command::List { unread, query, json } => list(&session, *unread, query.as_deref(), *json),
+                Command::List {
+                    unread,
+                    query,
+                    json,
+                } => list(&session, *unread, query.as_deref(), *json),
                 Command::Show { id, json } => show(&session, id, *json),
                 Command::Actors { kind, json } => actors(&session, kind.as_deref(), *json),
                 Command::MarkRead { ids, all } => mark(&session, ids, *all, true),
@@ -41,7 +45,13 @@ fn reader(cli: &Cli) -> Result<(), Failure> {
     let session = Session::open(cli)?;
     session.print_warnings();
     let read = session.read_ids()?;
-    let Session { config, db, db_message, library, warnings } = session;
+    let Session {
+        config,
+        db,
+        db_message,
+        library,
+        warnings,
+    } = session;
     let mut app = App::new(library, read, config.mark_read_on_open);
     if let Some(message) = db_message {
         app.set_message(message);
@@ -67,18 +77,28 @@ fn reader(cli: &Cli) -> Result<(), Failure> {
         .map_err(|e| Failure::runtime(format!("terminal error: {e}")))
 }
 
-fn list(session: &Session, unread: bool, query: Option<&str>, as_json: bool) -> Result<(), Failure> {
+fn list(
+    session: &Session,
+    unread: bool,
+    query: Option<&str>,
+    as_json: bool,
+) -> Result<(), Failure> {
     let read = session.read_ids()?;
     let needle = query.map(str::to_lowercase);
     let library = &session.library;
     let matches = |index: usize| -> bool {
-        let Some(item) = library.item(index) else { return false };
+        let Some(item) = library.item(index) else {
+            return false;
+        };
         if unread && read.contains(&item.id) {
             return false;
         }
         let Some(needle) = &needle else { return true };
         item.title.to_lowercase().contains(needle)
-            || item.blocks.iter().any(|b| b.text().to_lowercase().contains(needle))
+            || item
+                .blocks
+                .iter()
+                .any(|b| b.text().to_lowercase().contains(needle))
     };
     let shown: Vec<usize> = (0..library.len()).filter(|&i| matches(i)).collect();
     if as_json {
@@ -91,8 +111,16 @@ fn list(session: &Session, unread: bool, query: Option<&str>, as_json: bool) -> 
     }
     for item in shown.iter().filter_map(|&i| library.item(i)) {
         let mark = if read.contains(&item.id) { ' ' } else { '●' };
-        let date = item.date.map(|d| d.to_string()).unwrap_or_else(|| "          ".into());
-        println!("{mark} {date}  {}  {:<20}  {}", item.id, item.newsletter_or_default(), item.title);
+        let date = item
+            .date
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "          ".into());
+        println!(
+            "{mark} {date}  {}  {:<20}  {}",
+            item.id,
+            item.newsletter_or_default(),
+            item.title
+        );
     }
     Ok(())
 }
@@ -100,15 +128,26 @@ fn list(session: &Session, unread: bool, query: Option<&str>, as_json: bool) -> 
 fn show(session: &Session, id: &str, as_json: bool) -> Result<(), Failure> {
     let index = session.resolve_id(id)?;
     let read = session.read_ids()?;
-    let Some(item) = session.library.item(index) else { return Ok(()) };
+    let Some(item) = session.library.item(index) else {
+        return Ok(());
+    };
     if as_json {
-        return print_json(&json::show(&session.library, index, read.contains(&item.id)));
+        return print_json(&json::show(
+            &session.library,
+            index,
+            read.contains(&item.id),
+        ));
     }
     println!("{}", item.title);
-    let meta: Vec<String> = [item.newsletter.clone(), item.publisher.clone(), item.date.map(|d| d.to_string()), item.author.clone()]
-        .into_iter()
-        .flatten()
-        .collect();
+    let meta: Vec<String> = [
+        item.newsletter.clone(),
+        item.publisher.clone(),
+        item.date.map(|d| d.to_string()),
+        item.author.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     println!("{}", meta.join(" · "));
     for block in &item.blocks {
         println!();
@@ -160,7 +199,9 @@ fn entities(cli: &Cli, as_json: bool, paths: &[std::path::PathBuf]) -> Result<()
         print_json(&serde_json::Value::Array(rows))?;
     }
     if failed {
-        return Err(Failure::runtime("some files gave no item (see the warnings above)"));
+        return Err(Failure::runtime(
+            "some files gave no item (see the warnings above)",
+        ));
     }
     Ok(())
 }
@@ -169,11 +210,18 @@ fn actors(session: &Session, kind: Option<&str>, as_json: bool) -> Result<(), Fa
     let kind = kind.and_then(|k| EntityKind::ALL.into_iter().find(|x| x.as_str() == k));
     let summaries = session.library.actor_summaries(kind);
     if as_json {
-        return print_json(&serde_json::Value::Array(summaries.iter().map(json::actor_row).collect()));
+        return print_json(&serde_json::Value::Array(
+            summaries.iter().map(json::actor_row).collect(),
+        ));
     }
     for s in &summaries {
         let last = s.last.map(|d| d.to_string()).unwrap_or_default();
-        println!("{:>4}  {:<12}  {:<30}  {last}", s.items, s.key.kind.as_str(), s.key.name);
+        println!(
+            "{:>4}  {:<12}  {:<30}  {last}",
+            s.items,
+            s.key.kind.as_str(),
+            s.key.name
+        );
     }
     Ok(())
 }
@@ -181,7 +229,12 @@ fn actors(session: &Session, kind: Option<&str>, as_json: bool) -> Result<(), Fa
 fn mark(session: &Session, ids: &[String], all: bool, read: bool) -> Result<(), Failure> {
     let db = session.require_db()?;
     let targets: Vec<ItemId> = if all {
-        session.library.items().iter().map(|i| i.id.clone()).collect()
+        session
+            .library
+            .items()
+            .iter()
+            .map(|i| i.id.clone())
+            .collect()
     } else {
         let mut out = Vec::new();
         for id in ids {
@@ -193,8 +246,14 @@ fn mark(session: &Session, ids: &[String], all: bool, read: bool) -> Result<(), 
         out
     };
     let unique: HashSet<&ItemId> = targets.iter().collect();
-    db.set_read(&targets, read).map_err(|e| Failure::runtime(e.to_string()))?;
-    eprintln!("marked {} item{} {}", unique.len(), if unique.len() == 1 { "" } else { "s" }, if read { "read" } else { "unread" });
+    db.set_read(&targets, read)
+        .map_err(|e| Failure::runtime(e.to_string()))?;
+    eprintln!(
+        "marked {} item{} {}",
+        unique.len(),
+        if unique.len() == 1 { "" } else { "s" },
+        if read { "read" } else { "unread" }
+    );
     Ok(())
 }
 
@@ -202,7 +261,9 @@ fn state(session: &Session, action: &StateAction) -> Result<(), Failure> {
     let db = session.require_db()?;
     match action {
         StateAction::Export { file } => {
-            let text = db.export_marks().map_err(|e| Failure::runtime(e.to_string()))?;
+            let text = db
+                .export_marks()
+                .map_err(|e| Failure::runtime(e.to_string()))?;
             match file {
                 Some(path) => write_new(path, &text),
                 None => {
@@ -214,7 +275,9 @@ fn state(session: &Session, action: &StateAction) -> Result<(), Failure> {
         StateAction::Import { file } => {
             let text = std::fs::read_to_string(file)
                 .map_err(|e| Failure::runtime(format!("{}: {e}", file.display())))?;
-            let changed = db.import_marks(&text).map_err(|e| Failure::usage(format!("{}: {e}", file.display())))?;
+            let changed = db
+                .import_marks(&text)
+                .map_err(|e| Failure::usage(format!("{}: {e}", file.display())))?;
             eprintln!("imported marks: {changed} changed");
             Ok(())
         }

@@ -6,7 +6,8 @@ use crate::library::{ActorSummary, Library};
 use crate::model::{Entity, EntityKind, Item};
 
 fn date(item: &Item) -> Value {
-    item.date.map_or(Value::Null, |d| Value::String(d.to_string()))
+    item.date
+        .map_or(Value::Null, |d| Value::String(d.to_string()))
 }
 
 /// One `gazette list --json` row.
@@ -61,7 +62,9 @@ pub fn actor_row(summary: &ActorSummary) -> Value {
 
 /// `gazette show --json`: the item, its blocks and its entities.
 pub fn show(library: &Library, index: usize, read: bool) -> Value {
-    let Some(item) = library.item(index) else { return Value::Null };
+    let Some(item) = library.item(index) else {
+        return Value::Null;
+    };
     let entities = library.entities(index);
     json!({
         "id": item.id.as_str(),

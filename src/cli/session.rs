@@ -31,7 +31,10 @@ pub fn load_config(cli: &Cli) -> Result<Config, Failure> {
     let path = match &cli.config {
         Some(path) => {
             if !path.is_file() {
-                return Err(Failure::usage(format!("{}: no such config file", path.display())));
+                return Err(Failure::usage(format!(
+                    "{}: no such config file",
+                    path.display()
+                )));
             }
             Some(path.clone())
         }
@@ -82,11 +85,21 @@ impl Session {
         let overrides = overrides(&config);
         let extractor = Extractor::global();
         let extract_fn = |item: &Item| -> Vec<Entity> { extractor.extract_with(item, &overrides) };
-        let paths: Vec<PathBuf> =
-            if cli.library.is_empty() { config.library.clone() } else { cli.library.clone() };
+        let paths: Vec<PathBuf> = if cli.library.is_empty() {
+            config.library.clone()
+        } else {
+            cli.library.clone()
+        };
         let (pairs, warnings) = if paths.is_empty() {
             let loaded = samples::load_samples();
-            let pairs = loaded.items.into_iter().map(|i| { let e = extract_fn(&i); (i, e) }).collect();
+            let pairs = loaded
+                .items
+                .into_iter()
+                .map(|i| {
+                    let e = extract_fn(&i);
+                    (i, e)
+                })
+                .collect();
             (pairs, loaded.warnings)
         } else {
             let reuse = overrides.actors.is_empty() && overrides.ignore.is_empty();
@@ -94,7 +107,13 @@ impl Session {
             (indexed.pairs, indexed.warnings)
         };
         let library = build_library(pairs);
-        Ok(Self { config, db, db_message, library, warnings })
+        Ok(Self {
+            config,
+            db,
+            db_message,
+            library,
+            warnings,
+        })
     }
 
     /// Ids marked read in the database (none without one).
@@ -108,14 +127,22 @@ impl Session {
     /// The database, or a failure saying why there is none.
     pub fn require_db(&self) -> Result<&Db, Failure> {
         self.db.as_ref().ok_or_else(|| {
-            Failure::runtime(self.db_message.clone().unwrap_or_else(|| "no database".into()))
+            Failure::runtime(
+                self.db_message
+                    .clone()
+                    .unwrap_or_else(|| "no database".into()),
+            )
         })
     }
 
     /// The item whose id is `text` or starts with it.
     pub fn resolve_id(&self, text: &str) -> Result<usize, Failure> {
         let matches: Vec<usize> = (0..self.library.len())
-            .filter(|&i| self.library.item(i).is_some_and(|it| it.id.as_str().starts_with(text)))
+            .filter(|&i| {
+                self.library
+                    .item(i)
+                    .is_some_and(|it| it.id.as_str().starts_with(text))
+            })
             .collect();
         match matches.as_slice() {
             [one] => Ok(*one),

@@ -57,10 +57,18 @@ pub fn load_indexed(
             pairs
         } else {
             out.parsed_files += 1;
-            let Loaded { items, warnings: mut w } = load_file(file);
+            let Loaded {
+                items,
+                warnings: mut w,
+            } = load_file(file);
             warnings.append(&mut w);
-            let pairs: Vec<(Item, Vec<Entity>)> =
-                items.into_iter().map(|item| { let e = extract(&item); (item, e) }).collect();
+            let pairs: Vec<(Item, Vec<Entity>)> = items
+                .into_iter()
+                .map(|item| {
+                    let e = extract(&item);
+                    (item, e)
+                })
+                .collect();
             if let Some((size, mtime)) = stamp {
                 fresh.push((file.clone(), size, mtime, pairs.clone()));
             }

@@ -174,11 +174,10 @@ fn mtime_date(meta: &fs::Metadata) -> Option<NaiveDate> {
     Some(DateTime::<Local>::from(modified).date_naive())
 }
 
-/// Loads every file under `paths` (files, or folders scanned recursively).
-///
-/// Files are read in sorted order; an item whose id was already loaded is
-/// dropped with a warning naming the first file.
-pub fn load_paths(paths: &[PathBuf]) -> Loaded {
+/// The files `paths` stand for: files as given, folders scanned recursively
+/// (sorted; hidden entries and unknown extensions skipped), with warnings
+/// for what cannot be read.
+pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Warning>) {
     let mut files = Vec::new();
     let mut warnings = Vec::new();
     let mut seen_dirs = HashSet::new();
@@ -193,6 +192,15 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
             Err(err) => warnings.push(warning(path, format!("cannot read: {err}"))),
         }
     }
+    (files, warnings)
+}
+
+/// Loads every file under `paths` (files, or folders scanned recursively).
+///
+/// Files are read in sorted order; an item whose id was already loaded is
+/// dropped with a warning naming the first file.
+pub fn load_paths(paths: &[PathBuf]) -> Loaded {
+    let (files, warnings) = collect_files(paths);
     let mut loaded = Loaded {
         items: vec![],
         warnings,
@@ -265,7 +273,7 @@ fn collect_dir(
 }
 
 /// Reads and parses one file, never reading more than [`MAX_FILE_BYTES`].
-fn load_file(path: &Path) -> Loaded {
+pub fn load_file(path: &Path) -> Loaded {
     let opened = File::open(path).and_then(|f| f.metadata().map(|m| (f, m)));
     let (file, meta) = match opened {
         Ok(pair) => pair,
