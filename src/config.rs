@@ -142,7 +142,7 @@ impl Config {
             ignore: Vec::new(),
             actors: Vec::new(),
             ui: UiConfig {
-                list_percent: 45,
+                list_percent: 48,
                 sidebar_width: 26,
                 date_format: "%Y-%m-%d".into(),
             },

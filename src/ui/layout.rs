@@ -111,7 +111,7 @@ mod tests {
         let narrow = panes(Rect::new(0, 0, 60, 15), Focus::List, &ui);
         assert!(narrow.list.is_some() && narrow.article.is_none());
         assert_eq!(narrow.sidebar.map(|r| r.width), Some(20));
-        assert_eq!(wide.list.map(|r| r.width), Some(42));
+        assert_eq!(wide.list.map(|r| r.width), Some(45));
         let tiny = panes(Rect::new(0, 0, 1, 1), Focus::List, &ui);
         assert!(tiny.list.is_none());
     }

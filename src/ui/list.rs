@@ -48,13 +48,10 @@ pub fn render(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context, r
             .map(|d| d.format(&cx.ui.date_format).to_string())
             .unwrap_or_default();
         let date_w = date.chars().count().max(10);
-        // The newsletter column gets two fifths of what the date leaves.
+        // Titles come first; the newsletter gets a column only when the
+        // title keeps at least 24 of the columns the date leaves.
         let avail = width.saturating_sub(2 + date_w + 1);
-        let news_w = if avail >= 22 {
-            (avail * 2 / 5).min(16)
-        } else {
-            0
-        };
+        let news_w = if avail >= 40 { (avail - 24).min(18) } else { 0 };
         let title_w = avail.saturating_sub(news_w + 1);
         let mut spans = vec![
             Span::styled(if read { "  " } else { "● " }, base),
