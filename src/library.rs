@@ -138,6 +138,13 @@ impl Library {
         out
     }
 
+    /// The figures of one actor, if the library names it.
+    pub fn actor_summary(&self, key: &ActorKey) -> Option<ActorSummary> {
+        self.actors
+            .get(key)
+            .map(|indices| self.summary(key, indices))
+    }
+
     fn summary(&self, key: &ActorKey, indices: &[usize]) -> ActorSummary {
         let mut aliases: Vec<String> = Vec::new();
         let mut co: BTreeMap<ActorKey, usize> = BTreeMap::new();

@@ -19,10 +19,7 @@ pub fn render_page(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Conte
         return;
     };
     let library = app.library();
-    let summary = library
-        .actor_summaries(Some(key.kind))
-        .into_iter()
-        .find(|s| s.key == *key);
+    let summary = library.actor_summary(key);
     let block = pane(
         Line::from(vec![
             Span::styled(format!(" {} ", key.name), kind_style(key.kind, theme)),
