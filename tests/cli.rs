@@ -1,4 +1,5 @@
 //! The command line as other tools use it: JSON shapes, exit codes, warnings.
+#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,5 +1,6 @@
 //! The embedded defaults, the per-key merge of a user file, and the errors
 //! a malformed file gives (file, line, column).
+#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
 
 use std::path::Path;
 

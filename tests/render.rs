@@ -1,5 +1,6 @@
 //! Whole screens drawn on ratatui's TestBackend, checked cell by cell where
 //! layout matters and by content where presence does.
+#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
 
 mod common;
 

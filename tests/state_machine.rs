@@ -1,4 +1,5 @@
 //! Key-sequence scenarios against the state machine and the default key map.
+#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
 
 mod common;
 

@@ -1,6 +1,7 @@
 //! End to end, as a person would: the release binary in a real terminal
 //! (tmux), driven by keystrokes, its screen read back; then the read marks
 //! checked through `gazette list --json`. Skipped, saying so, without tmux.
+#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use super::db::Db;
+use super::db::{Db, FileItems};
 use super::load::{collect_files, file_stamp, load_file};
 use super::{Loaded, Warning};
 use crate::model::{Entity, Item};
@@ -40,7 +40,7 @@ pub fn load_indexed(
     let (files, mut warnings) = collect_files(paths);
     let mut out = Indexed::default();
     let mut seen = HashSet::new();
-    let mut fresh: Vec<(PathBuf, u64, i64, Vec<(Item, Vec<Entity>)>)> = Vec::new();
+    let mut fresh: Vec<(PathBuf, u64, i64, FileItems)> = Vec::new();
     for file in &files {
         let stamp = file_stamp(file);
         let cached = match (db, stamp) {

@@ -1,4 +1,5 @@
 //! Fixture library and key-feeding helpers shared by the integration tests.
+#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
 #![allow(dead_code)]
 
 use std::collections::HashSet;
