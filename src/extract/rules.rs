@@ -1,0 +1,443 @@
+//! Classifies each capitalised run as a person, place or organization (or
+//! nothing) from its words, the gazetteer, name data and the words around it.
+
+use crate::model::EntityKind;
+
+use super::lexicon::{Lexicon, PlaceKind};
+use super::runs::{Run, capish, find_runs};
+use super::titles::{
+    ORG_WORDS, PLACE_ALIASES, PLACE_HEADS, PLACE_TAILS, ROLE_NOUNS, SPEECH_VERBS, TITLE_TAILS,
+    TITLES,
+};
+use super::tokens::{TokKind, Token, tokenize};
+
+/// How sure a candidate is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Evidence {
+    /// A lone word with no cue: kept only if it resolves to something stronger.
+    Weak,
+    /// A full name, a title, a cue word, or a gazetteer entry.
+    Strong,
+}
+
+/// One candidate mention, before merging.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cand {
+    /// Person, place or organization.
+    pub kind: EntityKind,
+    /// The name without titles ("Witkoff"), or a place's canonical name.
+    pub name: String,
+    /// The form as written, with its title ("Mr. Witkoff").
+    pub surface: String,
+    /// Segment index.
+    pub seg: usize,
+    /// Byte offset of the name part.
+    pub start: usize,
+    /// Byte offset past the name part.
+    pub end: usize,
+    /// Gazetteer row, for places found there.
+    pub place: Option<u32>,
+    /// How sure the candidate is.
+    pub evidence: Evidence,
+    /// Words in the name.
+    pub words: usize,
+}
+
+/// Lower-case words that, right before a name, make it a place.
+const LOCATIVE: &[&str] = &[
+    "in", "at", "from", "near", "outside", "to", "into", "across", "throughout", "toward",
+    "towards", "via", "around", "between", "across", "within", "inside", "visited", "visit",
+];
+
+/// Lower-case nouns that, before "of", announce a place ("the city of Pokrovsk").
+const PLACE_NOUNS: &[&str] = &[
+    "city", "town", "village", "region", "province", "capital", "district", "suburb", "state",
+    "county", "port", "island", "republic", "oblast", "settlement", "municipality", "hamlet",
+    "neighborhood", "neighbourhood", "borough", "territory", "prefecture", "country",
+];
+
+/// The text of a segment and its tokens, with helpers for the words around a run.
+struct Seg<'a> {
+    text: &'a str,
+    toks: Vec<Token<'a>>,
+    index: usize,
+    caps: bool,
+}
+
+impl<'a> Seg<'a> {
+    fn slice(&self, a: usize, b: usize) -> &'a str {
+        &self.text[self.toks[a].start..self.toks[b - 1].end]
+    }
+
+    /// The words of tokens `[a, b)` joined by single spaces, title-cased in an
+    /// all-caps segment.
+    fn name(&self, a: usize, b: usize) -> String {
+        let mut out = String::new();
+        for t in &self.toks[a..b] {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            if self.caps && t.is_all_caps() {
+                let mut chars = t.text.chars();
+                if let Some(c) = chars.next() {
+                    out.push(c);
+                    out.extend(chars.flat_map(char::to_lowercase));
+                }
+            } else {
+                out.push_str(t.text);
+            }
+        }
+        out
+    }
+
+    fn lower(&self, i: usize) -> Option<String> {
+        let t = self.toks.get(i)?;
+        (t.kind == TokKind::Word).then(|| t.text.to_lowercase())
+    }
+
+    fn word_before(&self, a: usize) -> Option<String> {
+        a.checked_sub(1).and_then(|i| self.lower(i))
+    }
+}
+
+fn is_caps_segment(text: &str) -> bool {
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for c in text.chars() {
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+    }
+    upper > 8 && upper > lower * 3
+}
+
+/// Finds every candidate in one segment.
+pub fn segment_cands(lex: &Lexicon, index: usize, text: &str, out: &mut Vec<Cand>) {
+    let toks = tokenize(text);
+    let seg = Seg { text, caps: is_caps_segment(text), toks, index };
+    for run in find_runs(&seg.toks, lex) {
+        classify(lex, &seg, run, out);
+    }
+}
+
+fn title_word(lex: &Lexicon, t: &Token<'_>) -> bool {
+    let bare = t.bare();
+    if !TITLES.contains(&bare) {
+        return false;
+    }
+    // "Don", "Dean": given names unless written as an abbreviation.
+    bare.len() != t.text.len() || lex.given_count(bare) < 20_000 || bare == "President"
+}
+
+/// Strips leading titles; returns the first name token and whether the
+/// title phrase ended in "of"/"for" (a place or office follows, not a name).
+fn strip_titles(lex: &Lexicon, seg: &Seg<'_>, run: Run) -> (usize, bool) {
+    let mut i = run.start;
+    let mut seen = false;
+    while i + 1 < run.end {
+        let t = &seg.toks[i];
+        if title_word(lex, t) || (seen && TITLE_TAILS.contains(&t.bare())) {
+            seen = true;
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let ends_of = i > run.start && matches!(seg.toks[i - 1].text, "of" | "for" | "the");
+    (i, ends_of)
+}
+
+fn place_lookup(lex: &Lexicon, name: &str) -> Option<(u32, &'static str, PlaceKind, u64)> {
+    let canon = PLACE_ALIASES.iter().find(|(a, _)| *a == name).map_or(name, |(_, c)| *c);
+    let (hit, place) = lex.place(canon)?;
+    Some((hit.index, place.name, place.kind, place.population))
+}
+
+fn push(out: &mut Vec<Cand>, seg: &Seg<'_>, kind: EntityKind, name: String, title_from: usize, a: usize, b: usize) {
+    out.push(Cand {
+        kind,
+        name,
+        surface: seg.slice(title_from, b).to_string(),
+        seg: seg.index,
+        start: seg.toks[a].start,
+        end: seg.toks[b - 1].end,
+        place: None,
+        evidence: Evidence::Strong,
+        words: b - a,
+    });
+}
+
+/// Cue words around a run that mark a person.
+fn person_cue(seg: &Seg<'_>, a: usize, b: usize) -> bool {
+    let before = seg.word_before(a);
+    if before.as_deref().is_some_and(|w| ROLE_NOUNS.contains(&w) || matches!(w, "said" | "says" | "asked" | "told")) {
+        return true;
+    }
+    let mut j = b;
+    if seg.toks.get(j).is_some_and(|t| t.kind == TokKind::Possessive) {
+        return false;
+    }
+    if seg.toks.get(j).is_some_and(|t| t.is_punct(',')) {
+        j += 1;
+        let w = seg.lower(j);
+        let next = seg.lower(j + 1);
+        return match w.as_deref() {
+            Some("who" | "whose") => true,
+            Some("a" | "an" | "the" | "his" | "her") => next.as_deref().is_some_and(|n| ROLE_NOUNS.contains(&n)),
+            Some(w) => ROLE_NOUNS.contains(&w) || w == "said" || w == "says",
+            None => false,
+        };
+    }
+    seg.lower(j).is_some_and(|w| SPEECH_VERBS.contains(&w.as_str()))
+}
+
+fn locative_cue(seg: &Seg<'_>, a: usize) -> bool {
+    if let Some(w) = seg.word_before(a) {
+        if LOCATIVE.contains(&w.as_str()) {
+            return true;
+        }
+        if w == "of" {
+            return seg.lower(a.wrapping_sub(2)).is_some_and(|n| PLACE_NOUNS.contains(&n.as_str()));
+        }
+        return w == "the" && a >= 2 && seg.lower(a - 2).is_some_and(|n| LOCATIVE.contains(&n.as_str()));
+    }
+    false
+}
+
+/// "X, Region" / "X, Country" after the run.
+fn comma_place_after(lex: &Lexicon, seg: &Seg<'_>, b: usize) -> bool {
+    if !seg.toks.get(b).is_some_and(|t| t.is_punct(',')) {
+        return false;
+    }
+    let Some(t) = seg.toks.get(b + 1) else { return false };
+    if !capish(t) {
+        return false;
+    }
+    let mut e = b + 2;
+    while seg.toks.get(e).is_some_and(capish) && e < b + 4 {
+        e += 1;
+    }
+    (b + 2..=e).rev().any(|k| {
+        place_lookup(lex, &seg.name(b + 1, k))
+            .is_some_and(|(_, _, kind, _)| matches!(kind, PlaceKind::Country | PlaceKind::Region))
+    })
+}
+
+fn is_org(seg: &Seg<'_>, a: usize, b: usize) -> bool {
+    let last = seg.toks[b - 1].bare();
+    (a..b).any(|i| ORG_WORDS.contains(&seg.toks[i].bare()) && (i == b - 1 || i == a || b - a > 2))
+        || ORG_WORDS.contains(&last)
+}
+
+fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
+    let (a, ends_of) = strip_titles(lex, seg, run);
+    let b = run.end;
+    let titled = a > run.start && !ends_of;
+    let mut a = a;
+    // A sentence-initial dictionary word is not part of a name ("Following Mr. X").
+    let first = &seg.toks[a];
+    let name0 = seg.name(a, b);
+    if !titled && first.sent_start && a + 1 < b && lex.is_word(first.text) && lex.given_count(first.text) < 2000 && lex.place(&name0).is_none() && !is_org(seg, a, b) {
+        a += 1;
+    }
+    let name = seg.name(a, b);
+    let words = b - a;
+
+    // Organizations, with the places nested in them ("University of Chicago").
+    if !titled && (is_org(seg, a, b) || (words == 1 && seg.toks[a].is_all_caps() && place_lookup(lex, &name).is_none())) {
+        if words == 1 && !seg.toks[a].is_all_caps() {
+            return;
+        }
+        push(out, seg, EntityKind::Organization, name, run.start, a, b);
+        nested_places(lex, seg, a, b, out);
+        return;
+    }
+    // Place features ("Ross Sea", "Mount Everest", "Gulf of Mexico").
+    let head = seg.toks[a].bare();
+    let tail = seg.toks[b - 1].bare();
+    if !titled && words >= 2 && (PLACE_TAILS.contains(&tail) || PLACE_HEADS.contains(&head)) {
+        let place = place_lookup(lex, &name);
+        push(out, seg, EntityKind::Place, place.map_or(name, |p| p.1.to_string()), run.start, a, b);
+        if let Some(last) = out.last_mut() {
+            last.place = place.map(|p| p.0);
+        }
+        return;
+    }
+    // The gazetteer.
+    if let Some((index, canon, kind, pop)) = place_lookup(lex, &name) {
+        let given = seg.toks[a..b].first().map_or(0, |t| lex.given_count(t.text));
+        let wordy = words == 1 && lex.is_word(&name);
+        let cue_person = titled || person_cue(seg, a, b);
+        let major = matches!(kind, PlaceKind::Country | PlaceKind::Continent) || (kind == PlaceKind::Region && pop > 1_000_000);
+        let ambiguous = given >= 300 || wordy;
+        let accept = if ambiguous {
+            !cue_person
+                && (major && !(wordy && seg.toks[a].sent_start && pop < 5_000_000) || pop > 2_000_000 && !wordy
+                    || locative_cue(seg, a)
+                    || comma_place_after(lex, seg, b))
+        } else {
+            !(titled)
+        };
+        if accept {
+            push(out, seg, EntityKind::Place, canon.to_string(), run.start, a, b);
+            if let Some(last) = out.last_mut() {
+                last.place = Some(index);
+            }
+            return;
+        }
+        if !cue_person {
+            // A weak lone word: may still resolve to a person named in full.
+            weak(out, seg, name, run.start, a, b);
+            return;
+        }
+    }
+    // People.
+    if words == 0 {
+        return;
+    }
+    let first_given = lex.given_count(seg.toks[a].bare());
+    let initial = seg.toks[a].text.len() <= 3 && seg.toks[a].text.ends_with('.');
+    let all_unknown = (a..b).all(|i| !lex.is_word(seg.toks[i].text));
+    let cue = titled || person_cue(seg, a, b);
+    if words >= 2 {
+        let given_first = first_given >= 100 && (!lex.is_word(seg.toks[a].text) || !lex.is_word(seg.toks[a + 1].text));
+        if cue || initial || given_first || all_unknown && !seg.caps {
+            push(out, seg, EntityKind::Person, name, run.start, a, b);
+            return;
+        }
+        nested_places(lex, seg, a, b, out);
+        return;
+    }
+    // One word.
+    if lex.is_word(&name) && !cue {
+        return;
+    }
+    if cue {
+        push(out, seg, EntityKind::Person, name, run.start, a, b);
+        return;
+    }
+    if unknown_place_cue(lex, seg, a, b) && first_given < 300 {
+        push(out, seg, EntityKind::Place, name, run.start, a, b);
+        if let Some(last) = out.last_mut() {
+            last.evidence = Evidence::Weak;
+        }
+        return;
+    }
+    weak(out, seg, name, run.start, a, b);
+}
+
+/// "the city of X", "in X", "X, Region": a place the gazetteer lacks.
+fn unknown_place_cue(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> bool {
+    if seg.toks.get(b).is_some_and(|t| t.kind == TokKind::Possessive) || seg.toks[a].is_all_caps() {
+        return false;
+    }
+    let before = seg.word_before(a);
+    let city_of = before.as_deref() == Some("of") && seg.lower(a.wrapping_sub(2)).is_some_and(|n| PLACE_NOUNS.contains(&n.as_str()));
+    city_of || comma_place_after(lex, seg, b) || matches!(before.as_deref(), Some("in" | "near" | "outside"))
+}
+
+fn weak(out: &mut Vec<Cand>, seg: &Seg<'_>, name: String, title_from: usize, a: usize, b: usize) {
+    push(out, seg, EntityKind::Person, name, title_from, a, b);
+    if let Some(last) = out.last_mut() {
+        last.evidence = Evidence::Weak;
+    }
+}
+
+/// Places inside an organization or an unclassified run: the longest
+/// unambiguous gazetteer names.
+fn nested_places(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize, out: &mut Vec<Cand>) {
+    let mut i = a;
+    while i < b {
+        let mut found = None;
+        for j in (i + 1..=b.min(i + 4)).rev() {
+            let name = seg.name(i, j);
+            if let Some((index, canon, kind, pop)) = place_lookup(lex, &name) {
+                let given = lex.given_count(seg.toks[i].text);
+                let wordy = j == i + 1 && lex.is_word(&name);
+                let major = matches!(kind, PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region);
+                if !wordy && (given < 300 || major) && (pop >= 100_000 || major) {
+                    found = Some((j, index, canon));
+                    break;
+                }
+            }
+        }
+        if let Some((j, index, canon)) = found {
+            push(out, seg, EntityKind::Place, canon.to_string(), i, i, j);
+            if let Some(last) = out.last_mut() {
+                last.place = Some(index);
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cands(text: &str) -> Vec<(EntityKind, String, Evidence)> {
+        let lex = &crate::extract::Extractor::global().lex;
+        let mut out = Vec::new();
+        segment_cands(lex, 0, text, &mut out);
+        out.into_iter().map(|c| (c.kind, c.name, c.evidence)).collect()
+    }
+
+    fn has(text: &str, kind: EntityKind, name: &str) -> bool {
+        cands(text).iter().any(|(k, n, e)| *k == kind && n == name && *e == Evidence::Strong)
+    }
+
+    #[test]
+    fn people_from_titles_given_names_and_cues() {
+        use EntityKind::Person;
+        let cases = [
+            ("White House special envoy Steve Witkoff arrived.", "Steve Witkoff"),
+            ("Talks with Secretary of State Marco Rubio began.", "Marco Rubio"),
+            ("The draft was written by Mr. Witkoff alone.", "Witkoff"),
+            ("\"No,\" said Mr. Aasen.", "Aasen"),
+            ("They met Deng Xiaoping there.", "Deng Xiaoping"),
+            ("A note from H. G. Wells arrived.", "H. G. Wells"),
+            ("Jordan said the plan was fine.", "Jordan"),
+            ("Georgia, a lawyer, disagreed.", "Georgia"),
+        ];
+        for (text, name) in cases {
+            assert!(has(text, Person, name), "{text}: {:?}", cands(text));
+        }
+    }
+
+    #[test]
+    fn places_from_gazetteer_and_context() {
+        use EntityKind::Place;
+        let cases = [
+            ("Troops captured the Ukrainian city of Pokrovsk.", "Pokrovsk"),
+            ("He flew to Jordan on Monday.", "Jordan"),
+            ("The U.S. will inform Moscow.", "United States"),
+            ("The U.S. will inform Moscow.", "Moscow"),
+            ("It was cold in Reading that day.", "Reading"),
+            ("Diplomats met in Geneva.", "Geneva"),
+            ("The ship sailed into the Ross Sea.", "Ross Sea"),
+            ("She studied at the University of Chicago.", "Chicago"),
+        ];
+        for (text, name) in cases {
+            assert!(has(text, Place, name), "{text}: {:?}", cands(text));
+        }
+    }
+
+    #[test]
+    fn demonyms_words_and_calendar_are_not_entities() {
+        let cases = [
+            "Russian forces advanced on Monday.",
+            "Nice weather helped.",
+            "Following the leak, talks resumed in November.",
+            "Mobile phones were banned.",
+        ];
+        for text in cases {
+            let got: Vec<_> = cands(text).into_iter().filter(|c| c.2 == Evidence::Strong).collect();
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+        assert!(has("Officials of NATO met.", EntityKind::Organization, "NATO"));
+        assert!(has("The Labour Party won.", EntityKind::Organization, "Labour Party"));
+    }
+}
