@@ -14,6 +14,19 @@ fn name_words(name: &str) -> Vec<&str> {
     name.split(' ').collect()
 }
 
+/// Whether two full names are forms of one person: same first and last
+/// word, or the same words in another order.
+fn same_person(a: &[&str], b: &[&str]) -> bool {
+    if a.first() == b.first() && a.last() == b.last() {
+        return true;
+    }
+    let mut x = a.to_vec();
+    let mut y = b.to_vec();
+    x.sort_unstable();
+    y.sort_unstable();
+    x == y
+}
+
 /// The full names (two words or more) a lone word can stand for.
 fn owners<'a>(word: &str, full: &'a [String]) -> Vec<&'a String> {
     let mut hits: Vec<&String> =
@@ -29,35 +42,45 @@ fn owners<'a>(word: &str, full: &'a [String]) -> Vec<&'a String> {
 pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
     cands.sort_by_key(|c| (c.seg, c.start));
     cands.dedup_by(|b, a| a.seg == b.seg && a.start == b.start && a.end == b.end);
+    // Full names (two words or more), in order of first mention.
     let mut full: Vec<String> = Vec::new();
     for c in &cands {
         if c.kind == EntityKind::Person && c.words >= 2 && !full.contains(&c.name) {
             full.push(c.name.clone());
         }
     }
-    // Full names that are a longer form of another ("Yuen Ren Chao" / "Ren Chao").
+    // Variants of one name fold into the fullest: "Matthew Goode" and
+    // "Matthew William Goode", "Higuchi Ichiyō" and "Ichiyō Higuchi".
     let mut canon_of: BTreeMap<String, String> = BTreeMap::new();
     for f in &full {
-        let longer = full.iter().filter(|g| g.len() > f.len() && g.ends_with(&format!(" {f}"))).count();
-        if longer == 1
-            && let Some(g) = full.iter().find(|g| g.len() > f.len() && g.ends_with(&format!(" {f}")))
+        let fw = name_words(f);
+        let best = full
+            .iter()
+            .filter(|g| *g != f && same_person(&fw, &name_words(g)))
+            .max_by_key(|g| (name_words(g).len(), std::cmp::Reverse(full.iter().position(|x| x == *g))));
+        if let Some(g) = best
+            && name_words(g).len() >= fw.len()
         {
             canon_of.insert(f.clone(), g.clone());
         }
     }
+    let canon = |n: &String| canon_of.get(n).unwrap_or(n).clone();
     let counts = word_counts(&cands);
     let mut groups: BTreeMap<(EntityKind, String), Vec<&Cand>> = BTreeMap::new();
     for c in &cands {
         let mut kind = c.kind;
-        let mut key = canon_of.get(&c.name).cloned().unwrap_or_else(|| c.name.clone());
+        let mut key = canon(&c.name);
         if c.words == 1 && c.kind != EntityKind::Organization {
             let hits = owners(&c.name, &full);
             let country = c.place.is_some() && c.evidence == Evidence::Strong && c.kind == EntityKind::Place;
-            if hits.len() == 1 && !(country && c.surface != c.name) && c.kind == EntityKind::Person
-                || hits.len() == 1 && c.kind == EntityKind::Place && c.place.is_none()
-            {
+            let mut owners_canon: Vec<String> = hits.iter().map(|h| canon(h)).collect();
+            owners_canon.dedup();
+            let person_like = c.kind == EntityKind::Person && !(country && c.surface != c.name)
+                || c.kind == EntityKind::Place && c.place.is_none();
+            if !owners_canon.is_empty() && person_like {
+                // Several people share the word: the one introduced first.
                 kind = EntityKind::Person;
-                key = canon_of.get(hits[0]).unwrap_or(hits[0]).clone();
+                key = owners_canon[0].clone();
             } else if c.evidence == Evidence::Weak {
                 let repeated = counts.get(c.name.as_str()).copied().unwrap_or(0) >= 2;
                 let strong_elsewhere = cands.iter().any(|d| d.name == c.name && d.kind == c.kind && d.evidence == Evidence::Strong);

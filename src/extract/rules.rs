@@ -6,8 +6,8 @@ use crate::model::EntityKind;
 use super::lexicon::{Lexicon, PlaceKind};
 use super::runs::{Run, capish, find_runs};
 use super::titles::{
-    ORG_WORDS, PLACE_ALIASES, PLACE_HEADS, PLACE_TAILS, ROLE_NOUNS, SPEECH_VERBS, TITLE_TAILS,
-    TITLES,
+    DIRECTIONS, ORG_WORDS, PLACE_ALIASES, PLACE_HEADS, PLACE_TAILS, POST_NOMINALS, ROLE_NOUNS,
+    SPEECH_VERBS, TITLE_TAILS, TITLES,
 };
 use super::tokens::{TokKind, Token, tokenize};
 
@@ -230,70 +230,157 @@ fn is_org(seg: &Seg<'_>, a: usize, b: usize) -> bool {
         || ORG_WORDS.contains(&last)
 }
 
+/// Whether a word cannot be (part of) a person's name: CamelCase brands and
+/// abstract nouns ("YouTube", "Scientology", "Christianity").
+fn not_a_name(word: &str) -> bool {
+    let camel = word.chars().skip(1).any(char::is_uppercase) && word.chars().any(char::is_lowercase) && !word.contains(['-', '\'', '\u{2019}']) && !word.starts_with("Mc") && !word.starts_with("Mac");
+    let abstract_noun = ["ity", "ism", "ology", "ness", "ment", "tion", "ship", "ics", "ry"]
+        .iter()
+        .any(|s| word.len() > s.len() + 3 && word.ends_with(s));
+    camel || abstract_noun
+}
+
+/// Drops leading words before the name proper: capitalised role or
+/// dictionary words ahead of a given name or a title ("Mathematician
+/// Hermann Weyl", "Shadow Home Secretary Yvette Cooper").
+fn skip_lead_words(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> usize {
+    for k in a + 1..b {
+        let t = &seg.toks[k];
+        let before_ok = (a..k).all(|i| {
+            let w = seg.toks[i].bare();
+            lex.is_word(w) || TITLES.contains(&w) || TITLE_TAILS.contains(&w)
+        });
+        if !before_ok {
+            return a;
+        }
+        if title_word(lex, t) && k + 1 < b {
+            return k;
+        }
+        if lex.given_count(t.bare()) >= 1000 && !lex.is_word(t.bare()) && k + 1 < b {
+            return k;
+        }
+    }
+    a
+}
+
+fn set_place(out: &mut [Cand], index: Option<u32>) {
+    if let Some(last) = out.last_mut() {
+        last.place = index;
+    }
+}
+
+fn set_weak(out: &mut [Cand]) {
+    if let Some(last) = out.last_mut() {
+        last.evidence = Evidence::Weak;
+    }
+}
+
 fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
-    let (a, ends_of) = strip_titles(lex, seg, run);
-    let b = run.end;
-    let titled = a > run.start && !ends_of;
+    // Runs made only of title words ("President", "Prime Minister").
+    if (run.start..run.end).all(|i| title_word(lex, &seg.toks[i]) || TITLE_TAILS.contains(&seg.toks[i].bare())) {
+        return;
+    }
+    let lead = skip_lead_words(lex, seg, run.start, run.end);
+    let (a, ends_of) = strip_titles(lex, seg, Run { start: lead, end: run.end });
+    let title_from = if lead > run.start && a == lead { lead } else { run.start };
+    let mut b = run.end;
+    let titled = a > lead && !ends_of;
     let mut a = a;
+    // "US$ 20,000" is money.
+    if seg.toks.get(b).is_some_and(|t| t.is_punct('$')) {
+        return;
+    }
     // A sentence-initial dictionary word is not part of a name ("Following Mr. X").
     let first = &seg.toks[a];
-    let name0 = seg.name(a, b);
-    if !titled && first.sent_start && a + 1 < b && lex.is_word(first.text) && lex.given_count(first.text) < 2000 && lex.place(&name0).is_none() && !is_org(seg, a, b) {
+    if !titled
+        && first.sent_start
+        && a + 1 < b
+        && lex.is_word(first.text)
+        && lex.given_count(first.text) < 2000
+        && lex.place(&seg.name(a, b)).is_none()
+        && !is_org(seg, a, b)
+        && !DIRECTIONS.contains(&first.text)
+    {
         a += 1;
+    }
+    // Post-nominal letters ("Daniel Bernoulli FRS").
+    while b > a + 1 && POST_NOMINALS.contains(&seg.toks[b - 1].text) {
+        b -= 1;
     }
     let name = seg.name(a, b);
     let words = b - a;
+    let gazetteer = place_lookup(lex, &name);
 
-    // Organizations, with the places nested in them ("University of Chicago").
-    if !titled && (is_org(seg, a, b) || (words == 1 && seg.toks[a].is_all_caps() && place_lookup(lex, &name).is_none())) {
-        if words == 1 && !seg.toks[a].is_all_caps() {
-            return;
-        }
-        push(out, seg, EntityKind::Organization, name, run.start, a, b);
-        nested_places(lex, seg, a, b, out);
+    // Countries and regions named in full win over organization words ("United States").
+    if let Some((index, canon, kind, _)) = gazetteer
+        && words >= 2
+        && matches!(kind, PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region)
+        && !titled
+    {
+        push(out, seg, EntityKind::Place, canon.to_string(), title_from, a, b);
+        set_place(out, Some(index));
         return;
     }
-    // Place features ("Ross Sea", "Mount Everest", "Gulf of Mexico").
+    // "Eastern Europe", "Southern California": a direction and a place.
+    if words >= 2 && DIRECTIONS.contains(&seg.toks[a].text) && gazetteer.is_none() {
+        if let Some((index, _, _, _)) = place_lookup(lex, &seg.name(a + 1, b)) {
+            push(out, seg, EntityKind::Place, name, title_from, a, b);
+            set_place(out, Some(index));
+            return;
+        }
+    }
+    // Facilities and features ("Ross Sea", "Carnegie Hall", "Mount Everest").
     let head = seg.toks[a].bare();
     let tail = seg.toks[b - 1].bare();
     if !titled && words >= 2 && (PLACE_TAILS.contains(&tail) || PLACE_HEADS.contains(&head)) {
-        let place = place_lookup(lex, &name);
-        push(out, seg, EntityKind::Place, place.map_or(name, |p| p.1.to_string()), run.start, a, b);
-        if let Some(last) = out.last_mut() {
-            last.place = place.map(|p| p.0);
+        push(out, seg, EntityKind::Place, gazetteer.map_or(name, |p| p.1.to_string()), title_from, a, b);
+        set_place(out, gazetteer.map(|p| p.0));
+        if gazetteer.is_none() {
+            nested_places(lex, seg, a, b - 1, out);
         }
         return;
     }
+    // Organizations, with the places nested in them ("University of Chicago").
+    let acronym = words == 1 && seg.toks[a].is_all_caps() && !seg.caps && gazetteer.is_none();
+    if !titled && (is_org(seg, a, b) || acronym) {
+        if words == 1 && !seg.toks[a].is_all_caps() {
+            return;
+        }
+        push(out, seg, EntityKind::Organization, name, title_from, a, b);
+        nested_places(lex, seg, a, b, out);
+        return;
+    }
     // The gazetteer.
-    if let Some((index, canon, kind, pop)) = place_lookup(lex, &name) {
-        let given = seg.toks[a..b].first().map_or(0, |t| lex.given_count(t.text));
+    if let Some((index, canon, kind, pop)) = gazetteer {
+        let given = lex.given_count(seg.toks[a].bare());
         let wordy = words == 1 && lex.is_word(&name);
         let cue_person = titled || person_cue(seg, a, b);
-        let major = matches!(kind, PlaceKind::Country | PlaceKind::Continent) || (kind == PlaceKind::Region && pop > 1_000_000);
+        let major = matches!(kind, PlaceKind::Country | PlaceKind::Continent)
+            || (kind == PlaceKind::Region && pop > 1_000_000);
         let ambiguous = given >= 300 || wordy;
         let accept = if ambiguous {
             !cue_person
-                && (major && !(wordy && seg.toks[a].sent_start && pop < 5_000_000) || pop > 2_000_000 && !wordy
+                && (major && !(wordy && seg.toks[a].sent_start && pop < 5_000_000)
+                    || pop > 2_000_000 && !wordy
                     || locative_cue(seg, a)
                     || comma_place_after(lex, seg, b))
         } else {
-            !(titled)
+            !titled
         };
         if accept {
-            push(out, seg, EntityKind::Place, canon.to_string(), run.start, a, b);
-            if let Some(last) = out.last_mut() {
-                last.place = Some(index);
-            }
+            push(out, seg, EntityKind::Place, canon.to_string(), title_from, a, b);
+            set_place(out, Some(index));
             return;
         }
         if !cue_person {
             // A weak lone word: may still resolve to a person named in full.
-            weak(out, seg, name, run.start, a, b);
+            push(out, seg, EntityKind::Person, name, title_from, a, b);
+            set_weak(out);
             return;
         }
     }
     // People.
-    if words == 0 {
+    if words == 0 || (a..b).any(|i| not_a_name(seg.toks[i].text)) {
         return;
     }
     let first_given = lex.given_count(seg.toks[a].bare());
@@ -301,9 +388,27 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     let all_unknown = (a..b).all(|i| !lex.is_word(seg.toks[i].text));
     let cue = titled || person_cue(seg, a, b);
     if words >= 2 {
-        let given_first = first_given >= 100 && (!lex.is_word(seg.toks[a].text) || !lex.is_word(seg.toks[a + 1].text));
-        if cue || initial || given_first || all_unknown && !seg.caps {
-            push(out, seg, EntityKind::Person, name, run.start, a, b);
+        // "Boston Red Sox", "Gilmore Girls": a place or a plural noun is not a name.
+        let place_first = place_lookup(lex, seg.toks[a].text).is_some_and(|p| p.3 >= 100_000) && first_given < 5_000;
+        let last = seg.toks[b - 1].text;
+        let plural = last.len() > 3
+            && last.ends_with('s')
+            && lex.is_word(&last[..last.len() - 1])
+            && first_given < 5_000;
+        if !cue && (place_first || plural) {
+            push(out, seg, EntityKind::Organization, name, title_from, a, b);
+            nested_places(lex, seg, a, b, out);
+            return;
+        }
+        let given_first = first_given >= 200
+            && (!lex.is_word(seg.toks[a].text) || !lex.is_word(seg.toks[a + 1].text));
+        if cue || initial || given_first {
+            push(out, seg, EntityKind::Person, name, title_from, a, b);
+            return;
+        }
+        if all_unknown && !seg.caps {
+            push(out, seg, EntityKind::Person, name, title_from, a, b);
+            set_weak(out);
             return;
         }
         nested_places(lex, seg, a, b, out);
@@ -314,17 +419,16 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         return;
     }
     if cue {
-        push(out, seg, EntityKind::Person, name, run.start, a, b);
+        push(out, seg, EntityKind::Person, name, title_from, a, b);
         return;
     }
     if unknown_place_cue(lex, seg, a, b) && first_given < 300 {
-        push(out, seg, EntityKind::Place, name, run.start, a, b);
-        if let Some(last) = out.last_mut() {
-            last.evidence = Evidence::Weak;
-        }
+        push(out, seg, EntityKind::Place, name, title_from, a, b);
+        set_weak(out);
         return;
     }
-    weak(out, seg, name, run.start, a, b);
+    push(out, seg, EntityKind::Person, name, title_from, a, b);
+    set_weak(out);
 }
 
 /// "the city of X", "in X", "X, Region": a place the gazetteer lacks.
@@ -335,13 +439,6 @@ fn unknown_place_cue(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> bool {
     let before = seg.word_before(a);
     let city_of = before.as_deref() == Some("of") && seg.lower(a.wrapping_sub(2)).is_some_and(|n| PLACE_NOUNS.contains(&n.as_str()));
     city_of || comma_place_after(lex, seg, b) || matches!(before.as_deref(), Some("in" | "near" | "outside"))
-}
-
-fn weak(out: &mut Vec<Cand>, seg: &Seg<'_>, name: String, title_from: usize, a: usize, b: usize) {
-    push(out, seg, EntityKind::Person, name, title_from, a, b);
-    if let Some(last) = out.last_mut() {
-        last.evidence = Evidence::Weak;
-    }
 }
 
 /// Places inside an organization or an unclassified run: the longest
@@ -356,7 +453,7 @@ fn nested_places(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize, out: &mut Vec
                 let given = lex.given_count(seg.toks[i].text);
                 let wordy = j == i + 1 && lex.is_word(&name);
                 let major = matches!(kind, PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region);
-                if !wordy && (given < 300 || major) && (pop >= 100_000 || major) {
+                if !wordy && (given < 300 || major) && (pop >= 15_000 || major) {
                     found = Some((j, index, canon));
                     break;
                 }

@@ -112,7 +112,7 @@ pub const CALENDAR: &[&str] = &[
     "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
     "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
     "Saturday", "Sunday", "Christmas", "Easter", "Thanksgiving", "Halloween", "Ramadan",
-    "Hanukkah", "Passover", "Diwali", "Eid", "New", "Year", "Day", "Eve",
+    "Hanukkah", "Passover", "Diwali", "Eid",
 ];
 
 /// Verbs of speech that mark the run before or after them as a person.
@@ -123,8 +123,22 @@ pub const SPEECH_VERBS: &[&str] = &[
     "announced", "announces", "warned", "warns", "believes", "believed", "thinks", "thought",
     "answered", "answers", "commented", "comments", "continued", "continues", "admitted",
     "admits", "acknowledged", "acknowledges", "confirmed", "confirms", "denied", "denies",
-    "suggested", "suggests", "responded", "responds", "tweeted", "posted", "died", "was",
-    "is", "has", "had", "married", "met", "became", "born", "who", "himself", "herself",
+    "suggested", "suggests", "responded", "responds", "tweeted", "posted", "recounted",
+    "recounts", "testified", "remarked", "conceded", "shouted", "whispered", "joked",
+];
+
+/// Words that open a place name made of a direction and a place ("Eastern Europe").
+pub const DIRECTIONS: &[&str] = &[
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+    "Upper", "Lower", "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern",
+    "Northwestern", "Southeastern", "Southwestern", "Midwestern", "Greater", "Outer", "Inner",
+    "Old", "New",
+];
+
+/// Post-nominal letters and generational suffixes dropped from the end of a name.
+pub const POST_NOMINALS: &[&str] = &[
+    "FRS", "DBE", "CBE", "OBE", "MBE", "KBE", "RA", "PhD", "Ph.D.", "MD", "M.D.", "Jr", "Jr.",
+    "Sr", "Sr.", "Esq", "Esq.", "QC", "KC", "MP", "FRSE", "FBA",
 ];
 
 /// Demonyms and language adjectives missing from the country data, or regional.
@@ -195,6 +209,9 @@ pub const PLACE_TAILS: &[&str] = &[
     "Ridge", "Wharf", "Pier", "Quarter", "Village", "Town", "City", "Land", "Archipelago",
     "Cathedral", "Abbey", "Temple", "Mosque", "Stadium", "Zoo", "Garden", "Gardens", "Square",
     "Channel", "Lagoon", "Marsh", "Moor", "Dam", "Mount", "Ave", "Blvd", "Rd", "St", "Mt",
+    "Hall", "House", "Hotel", "Museum", "Hospital", "Centre", "Center", "Building", "Mall",
+    "Church", "Theatre", "Theater", "Towers", "Memorial", "Monument", "Factory", "Asylum",
+    "Prison", "Market", "Fortress", "Citadel", "Mansion", "Manor", "Lodge", "Library",
 ];
 
 /// Words that open a place name ("Mount Everest", "Lake Geneva", "Gulf of Mexico").
@@ -230,9 +247,14 @@ pub const ORG_WORDS: &[&str] = &[
     "Index", "Act", "Treaty", "Accord", "Agreement", "Convention", "Declaration", "Charter",
     "Constitution", "Bill", "Law", "Plan", "Doctrine", "War", "Revolution", "Uprising",
     "Crisis", "Affair", "Scandal", "Empire", "Dynasty", "Kingdom", "Republic", "Caliphate",
-    "State", "States", "Agency", "Cathedral", "Foundation", "House", "Hall", "Building",
+    "Agency", "Foundation", "House", "Hall", "Building",
     "Centre", "Mall", "Restaurant", "Cafe", "Bar", "Pub", "Shop", "Store", "Stores", "Street",
     "Age", "Era", "Period", "Dynasty", "Prize", "Medal", "Award", "Series", "Show", "Album",
     "Song", "Novel", "Book", "Film", "Movie", "Game", "Tour", "Expo", "Exhibition", "Fair",
     "Day", "Week", "Month", "Year", "Century", "Sciences", "Studies", "Science", "Research",
+    "Lodge", "Podcast", "Mysteries", "Lectures", "Experience", "Girls", "Boys", "Brothers",
+    "Sisters", "Gang", "Crew", "Squad", "Choir", "Ensemble", "Quartet", "Trio", "Records",
+    "Prize-winner", "Polaroids", "Soup", "Foundation", "Agency", "Opera", "Ballet",
+    "Symphony", "Philharmonic", "Conservatory", "Conservatoire", "Seminary", "Gymnasium",
+    "Lyceum", "Monastery", "Convent", "Hospice", "Clinic", "Prison", "Jail", "Penitentiary",
 ];
