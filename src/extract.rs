@@ -121,6 +121,7 @@ fn apply_actors(actors: &[ActorOverride], seg: usize, text: &str, cands: &mut Ve
                         place: None,
                         evidence: Evidence::Strong,
                         words: actor.name.split(' ').count().max(2),
+                        major: true,
                     });
                 }
             }

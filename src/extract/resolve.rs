@@ -66,27 +66,39 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
     }
     let canon = |n: &String| canon_of.get(n).unwrap_or(n).clone();
     let counts = word_counts(&cands);
+    let singles: Vec<&str> = cands.iter().filter(|c| c.words == 1).map(|c| c.name.as_str()).collect();
     let mut groups: BTreeMap<(EntityKind, String), Vec<&Cand>> = BTreeMap::new();
     for c in &cands {
         let mut kind = c.kind;
         let mut key = canon(&c.name);
+        let repeated = counts.get(c.name.as_str()).copied().unwrap_or(0) >= 2;
+        let strong_elsewhere = || {
+            cands.iter().any(|d| d.name == c.name && d.kind == c.kind && d.evidence == Evidence::Strong)
+        };
         if c.words == 1 && c.kind != EntityKind::Organization {
             let hits = owners(&c.name, &full);
-            let country = c.place.is_some() && c.evidence == Evidence::Strong && c.kind == EntityKind::Place;
             let mut owners_canon: Vec<String> = hits.iter().map(|h| canon(h)).collect();
             owners_canon.dedup();
-            let person_like = c.kind == EntityKind::Person && !(country && c.surface != c.name)
-                || c.kind == EntityKind::Place && c.place.is_none();
+            let person_like = c.kind == EntityKind::Person
+                || c.kind == EntityKind::Place && (c.place.is_none() || c.evidence == Evidence::Weak && !c.major);
             if !owners_canon.is_empty() && person_like {
                 // Several people share the word: the one introduced first.
                 kind = EntityKind::Person;
                 key = owners_canon[0].clone();
             } else if c.evidence == Evidence::Weak {
-                let repeated = counts.get(c.name.as_str()).copied().unwrap_or(0) >= 2;
-                let strong_elsewhere = cands.iter().any(|d| d.name == c.name && d.kind == c.kind && d.evidence == Evidence::Strong);
-                if !(strong_elsewhere || repeated && c.kind == EntityKind::Person && hits.is_empty()) {
+                let keep = match c.kind {
+                    EntityKind::Place => c.major || repeated || strong_elsewhere(),
+                    _ => strong_elsewhere() || repeated && c.major,
+                };
+                if !keep {
                     continue;
                 }
+            }
+        } else if c.evidence == Evidence::Weak && c.kind == EntityKind::Person {
+            // An unknown multi-word name needs support: repeated, or a word reused alone.
+            let reused = c.name.split(' ').any(|w| singles.contains(&w));
+            if !(repeated || reused || strong_elsewhere()) {
+                continue;
             }
         }
         groups.entry((kind, key)).or_default().push(c);

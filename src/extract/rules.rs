@@ -41,6 +41,9 @@ pub struct Cand {
     pub evidence: Evidence,
     /// Words in the name.
     pub words: usize,
+    /// A country, continent or large region (for places), or a common given
+    /// name as first word (for people).
+    pub major: bool,
 }
 
 /// Lower-case words that, right before a name, make it a place.
@@ -116,9 +119,48 @@ fn is_caps_segment(text: &str) -> bool {
 pub fn segment_cands(lex: &Lexicon, index: usize, text: &str, out: &mut Vec<Cand>) {
     let toks = tokenize(text);
     let seg = Seg { text, caps: is_caps_segment(text), toks, index };
+    let cited = citations(lex, &seg, out);
     for run in find_runs(&seg.toks, lex) {
-        classify(lex, &seg, run, out);
+        if !cited.iter().any(|&i| run.start <= i && i < run.end) {
+            classify(lex, &seg, run, out);
+        }
     }
+}
+
+/// Reference-list names, "Surname, Given." or "Surname, Given and ...":
+/// the person Given Surname. Returns the token indices used.
+fn citations(lex: &Lexicon, seg: &Seg<'_>, out: &mut Vec<Cand>) -> Vec<usize> {
+    let mut used = Vec::new();
+    let t = &seg.toks;
+    for i in 0..t.len().saturating_sub(3) {
+        let opens = i == 0 || t[i - 1].text == "and" || t[i - 1].text == "&";
+        let given = &t[i + 2];
+        let closes = t.get(i + 3).is_none_or(|n| n.is_punct('.') || n.is_punct(';') || n.text == "and");
+        if opens
+            && t[i].is_cap()
+            && t[i + 1].is_punct(',')
+            && given.is_cap()
+            && lex.given_count(given.bare()) >= 200
+            && !lex.is_word(t[i].text)
+            && lex.place(t[i].text).is_none()
+            && closes
+        {
+            out.push(Cand {
+                kind: EntityKind::Person,
+                name: format!("{} {}", given.bare(), t[i].text),
+                surface: seg.slice(i, i + 3).to_string(),
+                seg: seg.index,
+                start: t[i].start,
+                end: given.end,
+                place: None,
+                evidence: Evidence::Strong,
+                words: 2,
+                major: true,
+            });
+            used.extend([i, i + 2]);
+        }
+    }
+    used
 }
 
 fn title_word(lex: &Lexicon, t: &Token<'_>) -> bool {
@@ -165,6 +207,7 @@ fn push(out: &mut Vec<Cand>, seg: &Seg<'_>, kind: EntityKind, name: String, titl
         place: None,
         evidence: Evidence::Strong,
         words: b - a,
+        major: false,
     });
 }
 
@@ -269,6 +312,12 @@ fn set_place(out: &mut [Cand], index: Option<u32>) {
     }
 }
 
+fn set_major(out: &mut [Cand], major: bool) {
+    if let Some(last) = out.last_mut() {
+        last.major = major;
+    }
+}
+
 fn set_weak(out: &mut [Cand]) {
     if let Some(last) = out.last_mut() {
         last.evidence = Evidence::Weak;
@@ -370,12 +419,16 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         if accept {
             push(out, seg, EntityKind::Place, canon.to_string(), title_from, a, b);
             set_place(out, Some(index));
+            set_major(out, major);
             return;
         }
         if !cue_person {
-            // A weak lone word: may still resolve to a person named in full.
-            push(out, seg, EntityKind::Person, name, title_from, a, b);
+            // A weak place: kept if named surely elsewhere, or it may still
+            // resolve to a person named in full.
+            push(out, seg, EntityKind::Place, canon.to_string(), title_from, a, b);
+            set_place(out, Some(index));
             set_weak(out);
+            set_major(out, major && given < 300);
             return;
         }
     }
@@ -401,21 +454,33 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
             return;
         }
         let given_first = first_given >= 200
-            && (!lex.is_word(seg.toks[a].text) || !lex.is_word(seg.toks[a + 1].text));
+            && (!lex.is_word(seg.toks[a].text)
+                || !lex.is_word(seg.toks[a + 1].text)
+                || first_given >= 20_000);
         if cue || initial || given_first {
             push(out, seg, EntityKind::Person, name, title_from, a, b);
+            set_major(out, first_given >= 200);
             return;
         }
         if all_unknown && !seg.caps {
+            // "Kim Jong-un", "Leung Kwok-hung": a hyphenated given name.
+            let hyphenated = (a + 1..b).any(|i| {
+                seg.toks[i].text.split_once('-').is_some_and(|(_, r)| r.starts_with(char::is_lowercase))
+            });
             push(out, seg, EntityKind::Person, name, title_from, a, b);
-            set_weak(out);
+            if !hyphenated {
+                set_weak(out);
+            }
             return;
         }
         nested_places(lex, seg, a, b, out);
         return;
     }
     // One word.
-    if lex.is_word(&name) && !cue {
+    let adjective = ["ian", "ean", "ese", "ic", "ish"].iter().any(|e| name.ends_with(e));
+    if (lex.is_word(&name) || adjective) && first_given < 1000 && !titled
+        || DIRECTIONS.contains(&name.as_str())
+    {
         return;
     }
     if cue {
@@ -429,6 +494,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     }
     push(out, seg, EntityKind::Person, name, title_from, a, b);
     set_weak(out);
+    set_major(out, first_given >= 300);
 }
 
 /// "the city of X", "in X", "X, Region": a place the gazetteer lacks.

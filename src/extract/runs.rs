@@ -32,7 +32,11 @@ pub fn capish(t: &Token<'_>) -> bool {
 /// Whether a capitalised token never belongs to a name.
 pub fn is_stop(t: &Token<'_>, lex: &Lexicon) -> bool {
     let bare = t.bare();
-    STOP_CAPS.contains(&bare) || CALENDAR.contains(&bare) || lex.is_demonym(bare) && !t.is_all_caps()
+    // Contractions: "I'm", "We'll", "You're".
+    let contraction = bare
+        .split_once(['\'', '\u{2019}'])
+        .is_some_and(|(head, tail)| tail.len() <= 2 && STOP_CAPS.contains(&head));
+    contraction || STOP_CAPS.contains(&bare) || CALENDAR.contains(&bare) || lex.is_demonym(bare) && !t.is_all_caps()
 }
 
 /// Finds the capitalised runs of a tokenized segment.
