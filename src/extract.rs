@@ -122,6 +122,8 @@ fn apply_actors(actors: &[ActorOverride], seg: usize, text: &str, cands: &mut Ve
                         evidence: Evidence::Strong,
                         words: actor.name.split(' ').count().max(2),
                         major: true,
+                        country: [b' ', b' '],
+                        small: false,
                     });
                 }
             }

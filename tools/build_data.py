@@ -60,8 +60,9 @@ def latin(text):
     return True
 
 
-def good_alt(alt, words, given):
-    """Alternate names worth matching: Latin script, capitalised, not codes or words."""
+def good_alt(alt, words, given, big=False):
+    """Alternate names worth matching: Latin script, capitalised, not codes or words
+    (a dictionary word is allowed for a city of a million people: "Mecca")."""
     alt = alt.strip()
     if len(alt) < 3 or not latin(alt) or not alt[0].isupper():
         return False
@@ -69,7 +70,7 @@ def good_alt(alt, words, given):
         return False
     if re.search(r"[0-9()/,;]", alt):
         return False
-    if alt.lower() in words or alt in given:
+    if (alt.lower() in words and not big) or alt in given:
         return False
     return True
 
@@ -111,7 +112,10 @@ def main():
     # Cities >= 15,000.
     region_pts = defaultdict(list)
     for city in gc.get_cities().values():
-        alts = sorted({a for a in city["alternatenames"] if good_alt(a, words, given)} - {city["name"]})
+        if re.search(r"[0-9]", city["name"]):
+            continue
+        big = city["population"] >= 1_000_000
+        alts = sorted({a for a in city["alternatenames"] if good_alt(a, words, given, big)} - {city["name"]})
         rows.append((city["name"], "T", city["countrycode"], city["latitude"], city["longitude"],
                      city["population"], alts))
         region_pts[f'{city["countrycode"]}.{city["admin1code"]}'].append(

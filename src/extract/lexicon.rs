@@ -67,6 +67,8 @@ pub struct Place {
     pub lon: f64,
     /// Population (for regions: of their larger cities).
     pub population: u64,
+    /// ISO 3166 country code (two letters; blank for continents).
+    pub country: [u8; 2],
 }
 
 /// The best gazetteer row for a name, and how the name reached it.
@@ -190,7 +192,7 @@ fn load_places() -> (Vec<Place>, FxMap<&'static str, PlaceHit>) {
     names.reserve(170_000);
     for line in text.lines() {
         let mut f = line.split('\t');
-        let (Some(name), Some(kind), Some(_cc), Some(lat), Some(lon), Some(pop), alts) =
+        let (Some(name), Some(kind), Some(cc), Some(lat), Some(lon), Some(pop), alts) =
             (f.next(), f.next(), f.next(), f.next(), f.next(), f.next(), f.next())
         else {
             continue;
@@ -201,6 +203,10 @@ fn load_places() -> (Vec<Place>, FxMap<&'static str, PlaceHit>) {
             lat: lat.parse().unwrap_or(0.0),
             lon: lon.parse().unwrap_or(0.0),
             population: pop.parse().unwrap_or(0),
+            country: match cc.as_bytes() {
+                [a, b] => [*a, *b],
+                _ => [b' ', b' '],
+            },
         };
         let index = places.len() as u32;
         let forms = std::iter::once((name, true))

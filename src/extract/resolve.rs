@@ -86,7 +86,16 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
                 kind = EntityKind::Person;
                 key = owners_canon[0].clone();
             } else if c.evidence == Evidence::Weak {
+                let same_country = || {
+                    cands.iter().any(|d| {
+                        d.kind == EntityKind::Place
+                            && d.evidence == Evidence::Strong
+                            && d.country == c.country
+                            && d.name != c.name
+                    })
+                };
                 let keep = match c.kind {
+                    EntityKind::Place if c.small => strong_elsewhere() || same_country(),
                     EntityKind::Place => c.major || repeated || strong_elsewhere(),
                     _ => strong_elsewhere() || repeated && c.major,
                 };

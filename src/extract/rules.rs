@@ -44,6 +44,11 @@ pub struct Cand {
     /// A country, continent or large region (for places), or a common given
     /// name as first word (for people).
     pub major: bool,
+    /// Country of a gazetteer place (blank otherwise).
+    pub country: [u8; 2],
+    /// A town of under 200,000 people named with no locative cue: kept only
+    /// if the item names another place of its country.
+    pub small: bool,
 }
 
 /// Lower-case words that, right before a name, make it a place.
@@ -156,6 +161,8 @@ fn citations(lex: &Lexicon, seg: &Seg<'_>, out: &mut Vec<Cand>) -> Vec<usize> {
                 evidence: Evidence::Strong,
                 words: 2,
                 major: true,
+                country: [b' ', b' '],
+                small: false,
             });
             used.extend([i, i + 2]);
         }
@@ -191,6 +198,9 @@ fn strip_titles(lex: &Lexicon, seg: &Seg<'_>, run: Run) -> (usize, bool) {
 }
 
 fn place_lookup(lex: &Lexicon, name: &str) -> Option<(u32, &'static str, PlaceKind, u64)> {
+    if name.len() < 2 {
+        return None;
+    }
     let canon = PLACE_ALIASES.iter().find(|(a, _)| *a == name).map_or(name, |(_, c)| *c);
     let (hit, place) = lex.place(canon)?;
     Some((hit.index, place.name, place.kind, place.population))
@@ -208,6 +218,8 @@ fn push(out: &mut Vec<Cand>, seg: &Seg<'_>, kind: EntityKind, name: String, titl
         evidence: Evidence::Strong,
         words: b - a,
         major: false,
+        country: [b' ', b' '],
+        small: false,
     });
 }
 
@@ -312,6 +324,12 @@ fn set_place(out: &mut [Cand], index: Option<u32>) {
     }
 }
 
+fn set_country(out: &mut [Cand], lex: &Lexicon, index: u32) {
+    if let Some(last) = out.last_mut() {
+        last.country = lex.places[index as usize].country;
+    }
+}
+
 fn set_major(out: &mut [Cand], major: bool) {
     if let Some(last) = out.last_mut() {
         last.major = major;
@@ -325,6 +343,25 @@ fn set_weak(out: &mut [Cand]) {
 }
 
 fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
+    // A leading nationality word is not part of the name ("Russian President
+    // Vladimir Putin"), unless the whole run is a place ("Saudi Arabia").
+    let mut run = run;
+    if place_lookup(lex, &seg.name(run.start, run.end)).is_none() {
+        while run.start < run.end {
+            let one = lex.is_demonym(seg.toks[run.start].text);
+            let two = run.start + 1 < run.end && lex.is_demonym(&seg.name(run.start, run.start + 2));
+            if two {
+                run.start += 2;
+            } else if one {
+                run.start += 1;
+            } else {
+                break;
+            }
+        }
+        if run.start >= run.end || seg.toks[run.start].text == "of" {
+            return;
+        }
+    }
     // Runs made only of title words ("President", "Prime Minister").
     if (run.start..run.end).all(|i| title_word(lex, &seg.toks[i]) || TITLE_TAILS.contains(&seg.toks[i].bare())) {
         return;
@@ -371,8 +408,9 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         return;
     }
     // "Eastern Europe", "Southern California": a direction and a place.
-    if words >= 2 && DIRECTIONS.contains(&seg.toks[a].text) && gazetteer.is_none() {
-        if let Some((index, _, _, _)) = place_lookup(lex, &seg.name(a + 1, b)) {
+    let dirs = (a..b).take_while(|&i| DIRECTIONS.contains(&seg.toks[i].text)).count();
+    if words > dirs && dirs > 0 && gazetteer.is_none() {
+        if let Some((index, _, _, _)) = place_lookup(lex, &seg.name(a + dirs, b)) {
             push(out, seg, EntityKind::Place, name, title_from, a, b);
             set_place(out, Some(index));
             return;
@@ -407,6 +445,8 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         let major = matches!(kind, PlaceKind::Country | PlaceKind::Continent)
             || (kind == PlaceKind::Region && pop > 1_000_000);
         let ambiguous = given >= 300 || wordy;
+        let locative = locative_cue(seg, a) || comma_place_after(lex, seg, b);
+        let small = kind == PlaceKind::Town && pop < 200_000 && !locative;
         let accept = if ambiguous {
             !cue_person
                 && (major && !(wordy && seg.toks[a].sent_start && pop < 5_000_000)
@@ -420,6 +460,13 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
             push(out, seg, EntityKind::Place, canon.to_string(), title_from, a, b);
             set_place(out, Some(index));
             set_major(out, major);
+            set_country(out, lex, index);
+            if small {
+                set_weak(out);
+                if let Some(last) = out.last_mut() {
+                    last.small = true;
+                }
+            }
             return;
         }
         if !cue_person {
@@ -429,6 +476,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
             set_place(out, Some(index));
             set_weak(out);
             set_major(out, major && given < 300);
+            set_country(out, lex, index);
             return;
         }
     }
@@ -519,7 +567,7 @@ fn nested_places(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize, out: &mut Vec
                 let given = lex.given_count(seg.toks[i].text);
                 let wordy = j == i + 1 && lex.is_word(&name);
                 let major = matches!(kind, PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region);
-                if !wordy && (given < 300 || major) && (pop >= 15_000 || major) {
+                if !wordy && (given < 300 || major || pop >= 500_000) {
                     found = Some((j, index, canon));
                     break;
                 }

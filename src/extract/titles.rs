@@ -145,8 +145,7 @@ pub const POST_NOMINALS: &[&str] = &[
 pub const EXTRA_DEMONYMS: &[&str] = &[
     "American", "British", "English", "Scottish", "Welsh", "Irish", "European", "African",
     "Asian", "Arab", "Arabic", "Latin", "Hispanic", "Jewish", "Muslim", "Christian", "Catholic",
-    "Protestant", "Orthodox", "Buddhist", "Hindu", "Sikh", "Western", "Eastern", "Northern",
-    "Southern", "Soviet", "Nazi", "Roman", "Greek", "Persian", "Kurdish", "Chinese",
+    "Protestant", "Orthodox", "Buddhist", "Hindu", "Sikh", "Soviet", "Nazi", "Roman", "Greek", "Persian", "Kurdish", "Chinese",
     "Japanese", "Korean", "Vietnamese", "Taiwanese", "Sudanese", "Lebanese", "Portuguese",
     "Congolese", "Senegalese", "Maltese", "Nepalese", "Burmese", "Dutch", "French", "Swiss",
     "Danish", "Swedish", "Finnish", "Polish", "Turkish", "Spanish", "Flemish", "Cornish",
@@ -155,7 +154,7 @@ pub const EXTRA_DEMONYMS: &[&str] = &[
     "Byzantine", "Mongol", "Mongolian", "Tibetan", "Uyghur", "Palestinian", "Israeli", "Iranian",
     "Afghan", "Pakistani", "Indian", "Bengali", "Punjabi", "Tamil", "Hebrew", "Yiddish",
     "Latino", "Latina", "Anglo", "Celtic", "Gaelic", "Germanic", "Slavic", "Nordic", "Viking",
-    "Aboriginal", "Indigenous", "Native", "Midwestern", "Southern", "Yankee", "Canadian",
+    "Aboriginal", "Indigenous", "Native", "Yankee", "Canadian",
     "Australian", "Mexican", "Brazilian", "Argentine", "Argentinian", "Colombian", "Venezuelan",
     "Cuban", "Haitian", "Jamaican", "Egyptian", "Moroccan", "Algerian", "Tunisian", "Libyan",
     "Nigerian", "Kenyan", "Ethiopian", "Somali", "Saudi", "Emirati", "Qatari", "Yemeni",
