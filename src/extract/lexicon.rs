@@ -12,6 +12,7 @@ const PLACES_GZ: &[u8] = include_bytes!("../../data/places.tsv.gz");
 const GIVEN_GZ: &[u8] = include_bytes!("../../data/given.tsv.gz");
 const WORDS_GZ: &[u8] = include_bytes!("../../data/words.txt.gz");
 const DEMONYMS_GZ: &[u8] = include_bytes!("../../data/demonyms.txt.gz");
+const SURNAMES_GZ: &[u8] = include_bytes!("../../data/surnames.txt.gz");
 
 /// A small, fast multiplicative hasher for short string keys.
 #[derive(Default, Clone, Copy)]
@@ -92,6 +93,8 @@ pub struct Lexicon {
     pub words: FxSet<&'static str>,
     /// Nationality adjectives and plurals ("Russian", "Russians").
     pub demonyms: FxSet<String>,
+    /// Surnames that are not English words ("Rubio", "Courtois").
+    pub surnames: FxSet<&'static str>,
 }
 
 fn inflate(bytes: &[u8]) -> &'static str {
@@ -107,13 +110,13 @@ fn inflate(bytes: &[u8]) -> &'static str {
 impl Lexicon {
     /// Inflates and indexes the embedded data (two threads: places, the rest).
     pub fn load() -> Self {
-        let (places, place_names, (given, words, demonyms)) = std::thread::scope(|s| {
+        let (places, place_names, (given, words, demonyms, surnames)) = std::thread::scope(|s| {
             let names = s.spawn(load_names);
             let (places, place_names) = load_places();
             let names = names.join().unwrap_or_else(|_| load_names());
             (places, place_names, names)
         });
-        Self { places, place_names, given, words, demonyms }
+        Self { places, place_names, given, words, demonyms, surnames }
     }
 
     /// The best place for a name as written.
@@ -122,9 +125,22 @@ impl Lexicon {
         Some((hit, &self.places[hit.index as usize]))
     }
 
-    /// US birth count of a given name (0 when unknown).
+    /// US birth count of a given name (0 when unknown); a hyphenated name
+    /// ("Jean-Yves") counts as its best-known part.
     pub fn given_count(&self, name: &str) -> u32 {
-        self.given.get(name).copied().unwrap_or(0)
+        match self.given.get(name) {
+            Some(&n) => n,
+            None if name.contains('-') => {
+                let parts = name.split('-');
+                parts.map(|p| self.given.get(p).copied().unwrap_or(0)).min().unwrap_or(0)
+            }
+            None => 0,
+        }
+    }
+
+    /// Whether the word is a known surname.
+    pub fn is_surname(&self, word: &str) -> bool {
+        self.surnames.contains(word)
     }
 
     /// Whether the lower-cased token is an English dictionary word.
@@ -141,7 +157,7 @@ impl Lexicon {
     }
 }
 
-type Names = (FxMap<&'static str, u32>, FxSet<&'static str>, FxSet<String>);
+type Names = (FxMap<&'static str, u32>, FxSet<&'static str>, FxSet<String>, FxSet<&'static str>);
 
 fn load_names() -> Names {
     let given_text = inflate(GIVEN_GZ);
@@ -164,7 +180,10 @@ fn load_names() -> Names {
         }
         demonyms.insert(format!("{d}s"));
     }
-    (given, words, demonyms)
+    let mut surnames = FxSet::default();
+    surnames.reserve(60_000);
+    surnames.extend(inflate(SURNAMES_GZ).lines());
+    (given, words, demonyms, surnames)
 }
 
 fn kind_of(code: &str) -> PlaceKind {
@@ -262,5 +281,7 @@ mod tests {
             assert!(lex().is_demonym(d), "{d}");
         }
         assert!(!lex().is_demonym("Russia"));
+        assert!(lex().is_surname("Rubio") && !lex().is_surname("Smith"), "words are left out");
+        assert!(lex().given_count("Jean-Yves") > 0);
     }
 }

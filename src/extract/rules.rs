@@ -510,6 +510,11 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
             set_major(out, first_given >= 200);
             return;
         }
+        let surname_last = lex.is_surname(seg.toks[b - 1].text) && first_given >= 50;
+        if surname_last || all_unknown && lex.is_surname(seg.toks[b - 1].text) {
+            push(out, seg, EntityKind::Person, name, title_from, a, b);
+            return;
+        }
         if all_unknown && !seg.caps {
             // "Kim Jong-un", "Leung Kwok-hung": a hyphenated given name.
             let hyphenated = (a + 1..b).any(|i| {

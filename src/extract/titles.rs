@@ -175,6 +175,7 @@ pub const EXTRA_DEMONYMS: &[&str] = &[
 pub const PLACE_ALIASES: &[(&str, &str)] = &[
     ("U.S.", "United States"),
     ("U.S.A.", "United States"),
+    ("U.S", "United States"),
     ("US", "United States"),
     ("USA", "United States"),
     ("America", "United States"),

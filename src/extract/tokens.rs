@@ -99,7 +99,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 } else if c == '.'
                     && letters_since_dot == 1
                     && at(i + 1).is_some_and(char::is_alphabetic)
-                    && (at(i + 2) == Some('.') || dotted)
+                    && (at(i + 2) == Some('.') || dotted || !at(i + 2).is_some_and(char::is_alphanumeric))
                 {
                     // Inside "U.S." or "Ph.D.".
                     dotted = true;
@@ -171,6 +171,7 @@ mod tests {
             ("Brynjarsdóttir, Sørensen.", &["Brynjarsdóttir", ",", "Sørensen", "."]),
             ("the Witkoffs’ plan", &["the", "Witkoffs", "’", "plan"]),
             ("Ph.D. student", &["Ph.D.", "student"]),
+            ("the U.S government", &["the", "U.S", "government"]),
         ];
         for (text, expected) in cases {
             assert_eq!(words(text), *expected, "{text}");
