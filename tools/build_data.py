@@ -73,7 +73,7 @@ def good_alt(alt, words, given, big=False):
         return False
     if re.search(r"[0-9()/,;]", alt):
         return False
-    if (alt.lower() in words and not big) or alt in given:
+    if (alt.lower() in words or alt in given) and not big:
         return False
     return True
 

@@ -52,16 +52,16 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
     // Variants of one name fold into the fullest: "Matthew Goode" and
     // "Matthew William Goode", "Higuchi Ichiyō" and "Ichiyō Higuchi".
     let mut canon_of: BTreeMap<String, String> = BTreeMap::new();
-    for f in &full {
+    for (pos, f) in full.iter().enumerate() {
         let fw = name_words(f);
         let best = full
             .iter()
-            .filter(|g| *g != f && same_person(&fw, &name_words(g)))
-            .max_by_key(|g| (name_words(g).len(), std::cmp::Reverse(full.iter().position(|x| x == *g))));
-        if let Some(g) = best
-            && name_words(g).len() >= fw.len()
-        {
-            canon_of.insert(f.clone(), g.clone());
+            .enumerate()
+            .filter(|(_, g)| same_person(&fw, &name_words(g)))
+            .max_by_key(|(p, g)| (name_words(g).len(), std::cmp::Reverse(*p)))
+            .map_or(pos, |(p, _)| p);
+        if best != pos {
+            canon_of.insert(f.clone(), full[best].clone());
         }
     }
     let canon = |n: &String| canon_of.get(n).unwrap_or(n).clone();

@@ -288,12 +288,34 @@ fn is_org(seg: &Seg<'_>, a: usize, b: usize) -> bool {
 /// Whether a word cannot be (part of) a person's name: CamelCase brands and
 /// abstract nouns ("YouTube", "Scientology", "Christianity").
 fn not_a_name(word: &str) -> bool {
+    if ["-born", "-based", "-led", "-backed", "-era", "-style"].iter().any(|s| word.ends_with(s)) {
+        return true;
+    }
     let camel = word.chars().skip(1).any(char::is_uppercase) && word.chars().any(char::is_lowercase) && !word.contains(['-', '\'', '\u{2019}']) && !word.starts_with("Mc") && !word.starts_with("Mac");
     let abstract_noun = ["ity", "ism", "ology", "ness", "ment", "tion", "ship", "ics", "ry"]
         .iter()
         .any(|s| word.len() > s.len() + 3 && word.ends_with(s));
     camel || abstract_noun
 }
+
+/// Titles that surely precede a person's name, even a word-like one ("Mr. Trump").
+const HONORIFICS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "President", "Senator", "Sen",
+    "Rep", "Gov", "Governor", "King", "Queen", "Prince", "Princess", "Pope", "Prof", "Professor",
+    "Gen", "General", "Judge", "Mayor", "Chancellor", "Premier", "Minister", "Secretary",
+];
+
+/// Whether the word is a Roman numeral ("II", "XV").
+fn is_roman(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+}
+
+/// First words that open a foreign name of a place or work, not a person.
+const NON_PERSON_HEADS: &[&str] = &[
+    "Les", "Le", "La", "Los", "Las", "El", "Il", "Lo", "Die", "Das", "Der", "Instituto", "Santo",
+    "San", "Santa", "São", "Sankt", "Sant", "Piazza", "Via", "Rue", "Place", "Palazzo",
+    "Museo", "Musée", "Teatro", "Hôtel", "Hôpital", "École", "Université", "Universidad",
+];
 
 /// Drops leading words before the name proper: capitalised role or
 /// dictionary words ahead of a given name or a title ("Mathematician
@@ -311,7 +333,7 @@ fn skip_lead_words(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> usize {
         if title_word(lex, t) && k + 1 < b {
             return k;
         }
-        if lex.given_count(t.bare()) >= 1000 && !lex.is_word(t.bare()) && k + 1 < b {
+        if lex.given_count(t.bare()) >= 200 && !lex.is_word(t.bare()) && k + 1 < b {
             return k;
         }
     }
@@ -484,6 +506,38 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     if words == 0 || (a..b).any(|i| not_a_name(seg.toks[i].text)) {
         return;
     }
+    // "Carlo De Benedetti of Italy": a full name, then what it is "of".
+    if let Some(of) = (a + 2..b).find(|&i| seg.toks[i].text == "of") {
+        let before_given = lex.given_count(seg.toks[a].bare()) >= 200 || titled;
+        if before_given && !is_org(seg, a, of) {
+            push(out, seg, EntityKind::Person, seg.name(a, of), title_from, a, of);
+            let mut k = of + 1;
+            if seg.toks.get(k).is_some_and(|t| t.text == "the") {
+                k += 1;
+            }
+            if k < b {
+                classify(lex, seg, Run { start: k, end: b }, out);
+            }
+            return;
+        }
+    }
+    // Acronyms, foreign articles and saints' places are not people's names.
+    let acronym_inside = !seg.caps && (a..b).any(|i| seg.toks[i].is_all_caps() && !is_roman(seg.toks[i].text) && !seg.toks[i].text.contains('.'));
+    if acronym_inside || NON_PERSON_HEADS.contains(&seg.toks[a].text) {
+        if acronym_inside {
+            push(out, seg, EntityKind::Organization, name, title_from, a, b);
+        }
+        nested_places(lex, seg, a, b, out);
+        return;
+    }
+    // "Best Foreign Actress": a modifier, not an honorific, before plain words.
+    let honorific = (lead..a).any(|i| HONORIFICS.contains(&seg.toks[i].bare()));
+    if titled
+        && !honorific
+        && (a..b).all(|i| lex.is_word(seg.toks[i].text) && lex.given_count(seg.toks[i].bare()) < 1000)
+    {
+        return;
+    }
     let first_given = lex.given_count(seg.toks[a].bare());
     let initial = seg.toks[a].text.len() <= 3 && seg.toks[a].text.ends_with('.');
     let all_unknown = (a..b).all(|i| !lex.is_word(seg.toks[i].text));
@@ -494,7 +548,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         let last = seg.toks[b - 1].text;
         let plural = last.len() > 3
             && last.ends_with('s')
-            && lex.is_word(&last[..last.len() - 1])
+            && (lex.is_word(&last[..last.len() - 1]) || lex.is_demonym(last))
             && first_given < 5_000;
         if !cue && (place_first || plural) {
             push(out, seg, EntityKind::Organization, name, title_from, a, b);
@@ -516,14 +570,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
             return;
         }
         if all_unknown && !seg.caps {
-            // "Kim Jong-un", "Leung Kwok-hung": a hyphenated given name.
-            let hyphenated = (a + 1..b).any(|i| {
-                seg.toks[i].text.split_once('-').is_some_and(|(_, r)| r.starts_with(char::is_lowercase))
-            });
             push(out, seg, EntityKind::Person, name, title_from, a, b);
-            if !hyphenated {
-                set_weak(out);
-            }
             return;
         }
         nested_places(lex, seg, a, b, out);
@@ -545,9 +592,10 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         set_weak(out);
         return;
     }
+    let dictionary = lex.is_word(&name);
     push(out, seg, EntityKind::Person, name, title_from, a, b);
     set_weak(out);
-    set_major(out, first_given >= 300);
+    set_major(out, first_given >= 300 && !dictionary);
 }
 
 /// "the city of X", "in X", "X, Region": a place the gazetteer lacks.

@@ -212,6 +212,7 @@ pub const PLACE_TAILS: &[&str] = &[
     "Hall", "House", "Hotel", "Museum", "Hospital", "Centre", "Center", "Building", "Mall",
     "Church", "Theatre", "Theater", "Towers", "Memorial", "Monument", "Factory", "Asylum",
     "Prison", "Market", "Fortress", "Citadel", "Mansion", "Manor", "Lodge", "Library",
+    "Minor",
 ];
 
 /// Words that open a place name ("Mount Everest", "Lake Geneva", "Gulf of Mexico").
