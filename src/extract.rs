@@ -1,51 +1,151 @@
 //! People, places and organizations named in an item's text.
+//!
+//! The pipeline, per segment of an item: [`tokens`] splits the text,
+//! [`runs`] finds capitalised runs, [`rules`] classifies each run with the
+//! embedded data of [`lexicon`] (gazetteer, given names, English words,
+//! demonyms) and the word lists of [`titles`]; [`resolve`] then merges the
+//! candidates of the whole item into entities. User overrides from the
+//! config are applied on top.
 
-use crate::model::{Entity, Item};
+mod lexicon;
+mod resolve;
+mod rules;
+mod runs;
+mod titles;
+mod tokens;
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::model::{Entity, EntityKind, Item};
+
+use self::lexicon::Lexicon;
+use self::rules::{Cand, Evidence};
 
 /// The extractor: embedded gazetteer and name data, loaded once.
-#[derive(Debug, Default)]
-pub struct Extractor;
+pub struct Extractor {
+    lex: Lexicon,
+}
+
+impl std::fmt::Debug for Extractor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Extractor").field("places", &self.lex.places.len()).finish()
+    }
+}
+
+/// A user-declared actor: its name and aliases are always found as `kind`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct ActorOverride {
+    /// Canonical name.
+    pub name: String,
+    /// Person, place or organization.
+    pub kind: EntityKind,
+    /// Other forms that stand for the same actor.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// User overrides from the config: `[[actor]]` tables and `ignore = [...]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct Overrides {
+    /// Declared actors.
+    #[serde(default, rename = "actor")]
+    pub actors: Vec<ActorOverride>,
+    /// Names (or aliases) never reported, compared case-insensitively.
+    #[serde(default)]
+    pub ignore: Vec<String>,
+}
 
 impl Extractor {
     /// The process-wide extractor, built on first use.
     pub fn global() -> &'static Extractor {
-        static EXTRACTOR: Extractor = Extractor;
-        &EXTRACTOR
+        static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
+        EXTRACTOR.get_or_init(|| Extractor { lex: Lexicon::load() })
     }
 
     /// Extracts the entities of one item, merged within the item.
-    pub fn extract(&self, _item: &Item) -> Vec<Entity> {
-        Vec::new()
+    pub fn extract(&self, item: &Item) -> Vec<Entity> {
+        self.extract_with(item, &Overrides::default())
+    }
+
+    /// Extracts the entities of one item, applying user overrides.
+    pub fn extract_with(&self, item: &Item, overrides: &Overrides) -> Vec<Entity> {
+        let mut cands = Vec::new();
+        for (index, text) in item.segments().into_iter().enumerate() {
+            let before = cands.len();
+            rules::segment_cands(&self.lex, index, text, &mut cands);
+            if !overrides.actors.is_empty() {
+                apply_actors(&overrides.actors, index, text, &mut cands, before);
+            }
+        }
+        let mut entities = resolve::merge(cands);
+        if !overrides.ignore.is_empty() {
+            let ignored = |s: &String| overrides.ignore.iter().any(|i| i.eq_ignore_ascii_case(s));
+            entities.retain(|e| !ignored(&e.name) && !e.aliases.iter().any(ignored));
+        }
+        entities
+    }
+
+    /// Latitude and longitude of a place named (canonically or by an
+    /// alternate name) in the gazetteer.
+    pub fn place_coords(&self, name: &str) -> Option<(f64, f64)> {
+        let canon = titles::PLACE_ALIASES.iter().find(|(a, _)| *a == name).map_or(name, |(_, c)| *c);
+        self.lex.place(canon).map(|(_, p)| (p.lat, p.lon))
     }
 }
 
-/// Resolves surname-only entities of each item against full names met in
-/// other items of the library.
-pub fn resolve_library(_entities: &mut [Vec<Entity>]) {}
-
-/// User corrections (temporary stand-in until the extractor lands).
-#[derive(Debug, Default, Clone)]
-pub struct Overrides {
-    /// Actors named by the user.
-    pub actors: Vec<ActorOverride>,
-    /// Names never shown.
-    pub ignore: Vec<String>,
-}
-
-/// One user actor.
-#[derive(Debug, Clone)]
-pub struct ActorOverride {
-    /// Canonical name.
-    pub name: String,
-    /// Kind.
-    pub kind: crate::model::EntityKind,
-    /// Other forms.
-    pub aliases: Vec<String>,
-}
-
-impl Extractor {
-    /// Extraction with user corrections.
-    pub fn extract_with(&self, item: &Item, _overrides: &Overrides) -> Vec<Entity> {
-        self.extract(item)
+/// Finds the declared actors' forms in a segment (whole words only) and
+/// replaces the rule candidates they overlap.
+fn apply_actors(actors: &[ActorOverride], seg: usize, text: &str, cands: &mut Vec<Cand>, from: usize) {
+    let boundary = |s: &str, i: usize, back: bool| {
+        let c = if back { s[..i].chars().next_back() } else { s[i..].chars().next() };
+        !c.is_some_and(char::is_alphanumeric)
+    };
+    let mut found = Vec::new();
+    for actor in actors {
+        for form in std::iter::once(&actor.name).chain(&actor.aliases) {
+            if form.is_empty() {
+                continue;
+            }
+            for (start, _) in text.match_indices(form.as_str()) {
+                let end = start + form.len();
+                if boundary(text, start, true) && boundary(text, end, false) {
+                    found.push(Cand {
+                        kind: actor.kind,
+                        name: actor.name.clone(),
+                        surface: form.clone(),
+                        seg,
+                        start,
+                        end,
+                        place: None,
+                        evidence: Evidence::Strong,
+                        words: actor.name.split(' ').count().max(2),
+                        major: true,
+                        country: [b' ', b' '],
+                        small: false,
+                    });
+                }
+            }
+        }
     }
+    if found.is_empty() {
+        return;
+    }
+    let mut i = from;
+    while i < cands.len() {
+        let c = &cands[i];
+        if found.iter().any(|f| f.start < c.end && c.start < f.end) {
+            cands.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+    cands.extend(found);
+}
+
+/// Resolves surname-only entities of each item to a full name met in
+/// another item of the library, when exactly one full name fits.
+pub fn resolve_library(entities: &mut [Vec<Entity>]) {
+    resolve::resolve_library(entities);
 }

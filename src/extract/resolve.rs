@@ -1,0 +1,218 @@
+//! Merges candidate mentions into entities: a surname or first name joins
+//! the full name met in the item, places join by canonical name; weak lone
+//! words are kept only when they resolve; and library-wide resolution of
+//! surname-only people.
+
+use std::collections::BTreeMap;
+
+use crate::model::{Entity, EntityKind, Mention};
+
+use super::rules::{Cand, Evidence};
+
+/// A person's name split into words.
+fn name_words(name: &str) -> Vec<&str> {
+    name.split(' ').collect()
+}
+
+/// Whether two full names are forms of one person: same first and last
+/// word, or the same words in another order.
+fn same_person(a: &[&str], b: &[&str]) -> bool {
+    if a.first() == b.first() && a.last() == b.last() {
+        return true;
+    }
+    let mut x = a.to_vec();
+    let mut y = b.to_vec();
+    x.sort_unstable();
+    y.sort_unstable();
+    x == y
+}
+
+/// The full names (two words or more) a lone word can stand for.
+fn owners<'a>(word: &str, full: &'a [String]) -> Vec<&'a String> {
+    let mut hits: Vec<&String> =
+        full.iter().filter(|f| name_words(f).last() == Some(&word)).collect();
+    if hits.is_empty() {
+        hits = full.iter().filter(|f| name_words(f).iter().any(|w| *w == word)).collect();
+    }
+    hits
+}
+
+/// Merges one item's candidates into entities, sorted by mention count
+/// (descending) then name.
+pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
+    cands.sort_by_key(|c| (c.seg, c.start));
+    cands.dedup_by(|b, a| a.seg == b.seg && a.start == b.start && a.end == b.end);
+    // Full names (two words or more), in order of first mention.
+    let mut full: Vec<String> = Vec::new();
+    for c in &cands {
+        if c.kind == EntityKind::Person && c.words >= 2 && !full.contains(&c.name) {
+            full.push(c.name.clone());
+        }
+    }
+    // Variants of one name fold into the fullest: "Matthew Goode" and
+    // "Matthew William Goode", "Higuchi Ichiyō" and "Ichiyō Higuchi".
+    let mut canon_of: BTreeMap<String, String> = BTreeMap::new();
+    for (pos, f) in full.iter().enumerate() {
+        let fw = name_words(f);
+        let best = full
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| same_person(&fw, &name_words(g)))
+            .max_by_key(|(p, g)| (name_words(g).len(), std::cmp::Reverse(*p)))
+            .map_or(pos, |(p, _)| p);
+        if best != pos {
+            canon_of.insert(f.clone(), full[best].clone());
+        }
+    }
+    let canon = |n: &String| canon_of.get(n).unwrap_or(n).clone();
+    let counts = word_counts(&cands);
+    let singles: Vec<&str> = cands.iter().filter(|c| c.words == 1).map(|c| c.name.as_str()).collect();
+    let mut groups: BTreeMap<(EntityKind, String), Vec<&Cand>> = BTreeMap::new();
+    for c in &cands {
+        let mut kind = c.kind;
+        let mut key = canon(&c.name);
+        let repeated = counts.get(c.name.as_str()).copied().unwrap_or(0) >= 2;
+        let strong_elsewhere = || {
+            cands.iter().any(|d| d.name == c.name && d.kind == c.kind && d.evidence == Evidence::Strong)
+        };
+        if c.words == 1 && c.kind != EntityKind::Organization {
+            let hits = owners(&c.name, &full);
+            let mut owners_canon: Vec<String> = hits.iter().map(|h| canon(h)).collect();
+            owners_canon.dedup();
+            let person_like = c.kind == EntityKind::Person
+                || c.kind == EntityKind::Place && (c.place.is_none() || c.evidence == Evidence::Weak && !c.major);
+            if !owners_canon.is_empty() && person_like {
+                // Several people share the word: the one introduced first.
+                kind = EntityKind::Person;
+                key = owners_canon[0].clone();
+            } else if c.evidence == Evidence::Weak {
+                let same_country = || {
+                    cands.iter().any(|d| {
+                        d.kind == EntityKind::Place
+                            && d.evidence == Evidence::Strong
+                            && d.country == c.country
+                            && d.name != c.name
+                    })
+                };
+                let keep = match c.kind {
+                    EntityKind::Place if c.small => strong_elsewhere() || same_country(),
+                    EntityKind::Place => c.major || repeated || strong_elsewhere(),
+                    _ => strong_elsewhere() || repeated && c.major,
+                };
+                if !keep {
+                    continue;
+                }
+            }
+        } else if c.evidence == Evidence::Weak && c.kind == EntityKind::Person {
+            // An unknown multi-word name needs support: repeated, or a word reused alone.
+            let reused = c.name.split(' ').any(|w| singles.contains(&w));
+            if !(repeated || reused || strong_elsewhere()) {
+                continue;
+            }
+        }
+        groups.entry((kind, key)).or_default().push(c);
+    }
+    let mut out: Vec<Entity> = groups
+        .into_iter()
+        .map(|((kind, name), list)| {
+            let mut aliases: Vec<String> = Vec::new();
+            for c in &list {
+                for form in [&c.surface, &c.name] {
+                    if *form != name && !aliases.contains(form) {
+                        aliases.push(form.clone());
+                    }
+                }
+            }
+            let mentions = list.iter().map(|c| Mention { segment: c.seg, start: c.start, end: c.end }).collect();
+            Entity { name, kind, aliases, mentions }
+        })
+        .collect();
+    sort_entities(&mut out);
+    out
+}
+
+fn word_counts(cands: &[Cand]) -> BTreeMap<&str, usize> {
+    let mut counts = BTreeMap::new();
+    for c in cands {
+        *counts.entry(c.name.as_str()).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// Sorts by mention count (descending), then name.
+pub fn sort_entities(list: &mut [Entity]) {
+    list.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()).then_with(|| a.name.cmp(&b.name)));
+}
+
+/// Renames one-word people to the only full name in the library ending with
+/// that word; ambiguous surnames are left alone.
+pub fn resolve_library(items: &mut [Vec<Entity>]) {
+    let mut by_surname: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for e in items.iter().flatten() {
+        if e.kind == EntityKind::Person
+            && let Some((_, last)) = e.name.rsplit_once(' ')
+        {
+            let list = by_surname.entry(last.to_string()).or_default();
+            if !list.contains(&e.name) {
+                list.push(e.name.clone());
+            }
+        }
+    }
+    for list in items.iter_mut() {
+        for e in list.iter_mut() {
+            if e.kind != EntityKind::Person || e.name.contains(' ') {
+                continue;
+            }
+            if let Some([full]) = by_surname.get(&e.name).map(Vec::as_slice) {
+                let old = std::mem::replace(&mut e.name, full.clone());
+                if !e.aliases.contains(&old) {
+                    e.aliases.push(old);
+                }
+            }
+        }
+        // Two entities may now share a name: fold them together.
+        let mut merged: Vec<Entity> = Vec::new();
+        for e in list.drain(..) {
+            if let Some(m) = merged.iter_mut().find(|m| m.kind == e.kind && m.name == e.name) {
+                for a in e.aliases {
+                    if !m.aliases.contains(&a) && a != m.name {
+                        m.aliases.push(a);
+                    }
+                }
+                m.mentions.extend(e.mentions);
+                m.mentions.sort_by_key(|x| (x.segment, x.start));
+            } else {
+                merged.push(e);
+            }
+        }
+        sort_entities(&mut merged);
+        *list = merged;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(name: &str, aliases: &[&str]) -> Entity {
+        Entity {
+            name: name.into(),
+            kind: EntityKind::Person,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            mentions: vec![Mention { segment: 1, start: 0, end: name.len() }],
+        }
+    }
+
+    #[test]
+    fn library_resolves_only_unambiguous_surnames() {
+        let mut items = vec![
+            vec![person("Steve Witkoff", &[]), person("Ann Lee", &[]), person("Bob Lee", &[])],
+            vec![person("Witkoff", &["Mr. Witkoff"]), person("Lee", &[])],
+        ];
+        resolve_library(&mut items);
+        let names: Vec<&str> = items[1].iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Lee", "Steve Witkoff"]);
+        let witkoff = &items[1][1];
+        assert_eq!(witkoff.aliases, ["Mr. Witkoff", "Witkoff"]);
+    }
+}

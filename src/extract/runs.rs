@@ -1,0 +1,111 @@
+//! Capitalised runs: maximal sequences of capitalised words, joined by name
+//! particles ("van", "de", "al-") and by "of" / "of the", cut at
+//! punctuation, possessives, calendar words and capitalised function words.
+
+use super::lexicon::Lexicon;
+use super::titles::{CALENDAR, PARTICLES, STOP_CAPS};
+use super::tokens::{TokKind, Token};
+
+/// A run of tokens `[start, end)` that may name something.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Run {
+    /// First token index.
+    pub start: usize,
+    /// One past the last token index.
+    pub end: usize,
+}
+
+/// Whether the word is a lower-case particle glued to a name ("al-Assad").
+fn particle_prefixed(text: &str) -> bool {
+    text.split_once('-').is_some_and(|(p, rest)| {
+        PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+/// Whether the token can be part of a name.
+pub fn capish(t: &Token<'_>) -> bool {
+    t.kind == TokKind::Word
+        && (t.is_cap() || particle_prefixed(t.text))
+        && !t.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Whether a capitalised token never belongs to a name.
+pub fn is_stop(t: &Token<'_>, lex: &Lexicon) -> bool {
+    let bare = t.bare();
+    // Contractions: "I'm", "We'll", "You're".
+    let contraction = bare
+        .split_once(['\'', '\u{2019}'])
+        .is_some_and(|(head, tail)| tail.len() <= 2 && STOP_CAPS.contains(&head));
+    let _ = lex;
+    contraction || STOP_CAPS.contains(&bare) || CALENDAR.contains(&bare)
+}
+
+/// Finds the capitalised runs of a tokenized segment.
+pub fn find_runs(toks: &[Token<'_>], lex: &Lexicon) -> Vec<Run> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !capish(&toks[i]) || is_stop(&toks[i], lex) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            let Some(next) = toks.get(end) else { break };
+            if capish(next) && !is_stop(next, lex) {
+                end += 1;
+                continue;
+            }
+            // Joiners: "van Beethoven", "University of Chicago", "Gulf of the Farallones".
+            let joins = |k: usize| toks.get(k).is_some_and(|t| capish(t) && !is_stop(t, lex));
+            if next.kind == TokKind::Word && PARTICLES.contains(&next.text) && joins(end + 1) {
+                end += 2;
+                continue;
+            }
+            if next.text == "of" && joins(end + 1) {
+                end += 2;
+                continue;
+            }
+            if next.text == "of" && toks.get(end + 1).is_some_and(|t| t.text == "the") && joins(end + 2) {
+                end += 3;
+                continue;
+            }
+            break;
+        }
+        runs.push(Run { start, end });
+        i = end;
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::tokenize;
+
+    fn run_texts(text: &str) -> Vec<String> {
+        let lex = &crate::extract::Extractor::global().lex;
+        let toks = tokenize(text);
+        find_runs(&toks, lex)
+            .iter()
+            .map(|r| toks[r.start..r.end].iter().map(|t| t.text).collect::<Vec<_>>().join(" "))
+            .collect()
+    }
+
+    #[test]
+    fn runs_join_particles_and_of_but_stop_at_function_words() {
+        let cases: &[(&str, &[&str])] = &[
+            ("The talks in Geneva ended.", &["Geneva"]),
+            ("Ludwig van Beethoven wrote", &["Ludwig van Beethoven"]),
+            ("the University of Chicago said", &["University of Chicago"]),
+            ("Russian President Vladimir Putin", &["Russian President Vladimir Putin"]),
+            ("On Monday Mr. Witkoff’s plane", &["Mr. Witkoff"]),
+            ("Bashar al-Assad and Kim Jong-un", &["Bashar al-Assad", "Kim Jong-un"]),
+            ("In March, NATO met", &["NATO"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(run_texts(text), *expected, "{text}");
+        }
+    }
+}

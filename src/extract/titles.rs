@@ -1,0 +1,261 @@
+//! Hand-written general word lists: titles and honorifics, role nouns,
+//! name particles, capitalised function words, calendar words, speech verbs,
+//! and place-name aliases that the gazetteer spells differently.
+
+/// Abbreviations whose trailing period belongs to the word (not a sentence end).
+pub const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Maj", "Capt", "Cpt",
+    "Adm", "Sgt", "Cpl", "Pvt", "Jr", "Sr", "Prof", "Rev", "Mt", "Ft", "Inc", "Corp", "Ltd", "Co",
+    "Bros", "Hon", "Pres", "Supt", "Cmdr", "Messrs", "Mme", "Mlle", "Fr", "vs", "No", "Nov", "Dec",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Ave", "Blvd", "Rd",
+    "Gens", "Sens", "Reps", "Dept", "Univ", "Assn",
+];
+
+/// Title words that may precede a person's name (capitalised, as written;
+/// a trailing period is stripped before the lookup).
+pub const TITLES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "President", "Vice",
+    "Prime", "Minister", "Secretary", "Sen", "Senator", "Rep", "Representative", "Congressman",
+    "Congresswoman", "Gov", "Governor", "Gen", "General", "Lt", "Lieutenant", "Col", "Colonel",
+    "Maj", "Major", "Capt", "Captain", "Adm", "Admiral", "Sgt", "Sergeant", "Cpl", "Corporal",
+    "Pvt", "Private", "Commander", "Cmdr", "King", "Queen", "Prince", "Princess", "Emperor",
+    "Empress", "Pope", "Ayatollah", "Sheikh", "Chancellor", "Premier", "Prof", "Professor", "Rev",
+    "Reverend", "Father", "Brother", "Sister", "Bishop", "Archbishop", "Cardinal", "Rabbi",
+    "Imam", "Judge", "Justice", "Mayor", "Ambassador", "Envoy", "Special", "Foreign", "Defense",
+    "Defence", "Interior", "Finance", "Attorney", "Chief", "Deputy", "Acting", "Former", "Field",
+    "Marshal", "Speaker", "Leader", "Chairman", "Chairwoman", "Director", "Coach", "Saint", "Hon",
+    "Honorable", "Pres", "Mme", "Mlle", "Messrs", "Sens", "Gens", "Reps", "Duke", "Duchess",
+    "Count", "Countess", "Baron", "Baroness", "Tsar", "Czar", "Sultan", "Emir", "Crown", "Officer",
+    "Detective", "Inspector", "Sheriff", "Agent", "Nurse", "Doctor", "Dean", "Provost",
+    "Superintendent", "Supt", "Spokesman", "Spokeswoman", "Trooper", "Pastor", "Elder", "Uncle",
+    "Aunt", "Grandpa", "Grandma", "Auntie", "Madame", "Monsieur", "Herr", "Frau", "Senor",
+    "Signor", "Don", "Dona", "Ex",
+];
+
+/// Words of a title phrase that only count after a title word
+/// ("Secretary of State", "Minister for Foreign Affairs").
+pub const TITLE_TAILS: &[&str] = &[
+    "of", "for", "the", "State", "Defense", "Defence", "Affairs", "Foreign", "Homeland",
+    "Security", "Treasury", "Justice", "Commerce", "Energy", "Health", "Education", "Labor",
+    "Labour", "Transportation", "Agriculture", "Interior", "War", "Staff", "Joint", "Chiefs",
+    "General", "Navy", "Army", "Air", "Force", "Operations", "Executive", "Officer", "Internal",
+    "Home", "Trade", "Culture", "Economy", "Finance",
+];
+
+/// Lower-case role nouns that, right before a capitalised run, mark a person
+/// ("envoy Steve Witkoff", "actor Tom Hanks").
+pub const ROLE_NOUNS: &[&str] = &[
+    "president", "envoy", "minister", "secretary", "senator", "governor", "general", "admiral",
+    "colonel", "captain", "sergeant", "chancellor", "premier", "king", "queen", "prince",
+    "princess", "pope", "emperor", "mayor", "ambassador", "judge", "justice", "spokesman",
+    "spokeswoman", "spokesperson", "actor", "actress", "singer", "songwriter", "author",
+    "writer", "novelist", "poet", "director", "producer", "professor", "scientist",
+    "researcher", "leader", "chief", "coach", "player", "striker", "midfielder", "defender",
+    "goalkeeper", "manager", "chairman", "chairwoman", "founder", "co-founder", "ceo",
+    "executive", "analyst", "journalist", "reporter", "editor", "columnist", "photographer",
+    "artist", "painter", "sculptor", "architect", "composer", "musician", "guitarist",
+    "drummer", "rapper", "comedian", "host", "anchor", "candidate", "lawmaker", "congressman",
+    "congresswoman", "representative", "rep.", "sen.", "gov.", "gen.", "dr.", "mr.", "mrs.",
+    "ms.", "officer", "detective", "inspector", "sheriff", "lawyer", "attorney", "prosecutor",
+    "economist", "historian", "philosopher", "mathematician", "physicist", "chemist",
+    "biologist", "linguist", "engineer", "inventor", "explorer", "pilot", "astronaut",
+    "commander", "lieutenant", "deputy", "aide", "adviser", "advisor", "diplomat", "activist",
+    "candidate", "nominee", "challenger", "incumbent", "brother", "sister", "son", "daughter",
+    "father", "mother", "wife", "husband", "uncle", "aunt", "cousin", "nephew", "niece",
+    "grandson", "granddaughter", "colleague", "friend", "partner", "student", "teacher",
+    "dr", "mr", "mrs", "ms", "sir", "dame", "lord", "lady", "rabbi", "imam", "bishop",
+    "cardinal", "priest", "pastor", "monk", "nun", "saint", "prophet", "tsar", "czar", "sultan",
+    "emir", "sheikh", "designer", "dancer", "choreographer", "filmmaker", "screenwriter",
+    "playwright", "dramatist", "boxer", "wrestler", "champion", "runner", "cyclist",
+    "swimmer", "skater", "skier", "rider", "driver", "owner", "boss", "bassist", "vocalist",
+    "pianist", "violinist", "cellist", "conductor", "star", "co-star", "hacker", "suspect",
+    "victim", "defector", "soldier", "officer", "mathematician", "astronomer", "botanist",
+    "zoologist", "naturalist", "geologist", "physician", "surgeon", "psychologist",
+    "sociologist", "anthropologist", "archaeologist", "theologian", "scholar", "sinologist",
+];
+
+/// Particles that may sit inside a name ("Ludwig van Beethoven", "Charles de Gaulle").
+pub const PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "della", "dos", "das",
+    "do", "bin", "ibn", "al", "el", "ter", "ten", "zu", "y", "e", "bint", "ben", "af", "av",
+];
+
+/// Capitalised function words, pronouns and sentence openers: never part of a name.
+pub const STOP_CAPS: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "By", "For", "From", "To", "Of", "With", "Without",
+    "And", "But", "Or", "Nor", "So", "Yet", "If", "When", "While", "Where", "Why", "How", "What",
+    "Who", "Whom", "Whose", "Which", "That", "This", "These", "Those", "There", "Here", "Then",
+    "He", "She", "It", "They", "We", "I", "You", "Me", "Him", "Her", "Them", "Us", "His", "Hers",
+    "Its", "Their", "Our", "Your", "My", "Mine", "After", "Before", "During", "Since", "Until",
+    "As", "Although", "Though", "Because", "Also", "However", "Meanwhile", "Yes", "No", "Not",
+    "Some", "Many", "Most", "All", "Any", "Each", "Every", "Both", "Either", "Neither", "One",
+    "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "First", "Second",
+    "Third", "Last", "Next", "Other", "Another", "Such", "Several", "Few", "More", "Much",
+    "Very", "Just", "Only", "Even", "Still", "Now", "Today", "Tomorrow", "Yesterday", "Tonight",
+    "Is", "Are", "Was", "Were", "Be", "Been", "Do", "Does", "Did", "Has", "Have", "Had", "Will",
+    "Would", "Can", "Could", "Should", "Shall", "May", "Might", "Must", "Let", "Please", "Thank",
+    "Thanks", "Oh", "Well", "OK", "Okay", "Dear", "Hi", "Hello", "Like", "Unlike", "About",
+    "Above", "Across", "Against", "Along", "Among", "Around", "Behind", "Below", "Beneath",
+    "Beside", "Between", "Beyond", "Despite", "Down", "Inside", "Into", "Near", "Off", "Onto",
+    "Out", "Outside", "Over", "Per", "Through", "Throughout", "Toward", "Towards", "Under",
+    "Upon", "Up", "Via", "Within", "Whether", "Whatever", "Whoever", "Once", "Perhaps", "Maybe",
+    "Instead", "Thus", "Therefore", "Indeed", "Later", "Earlier", "Again", "Already", "Never",
+    "Always", "Often", "Sometimes", "Ever", "Everyone", "Everything", "Nothing", "Someone",
+    "Something", "Anyone", "Anything", "Nobody", "Q", "Photo", "Image", "Video", "Source",
+    "Sources", "Click", "Read", "See", "Note", "Update", "Editor", "Copyright", "Advertisement",
+    "Mt", "Sr", "Jr", "Wikinews", "Wikipedia", "Internet", "God", "Lord",
+];
+
+/// Months, weekdays and holidays: calendar words are never places or people.
+pub const CALENDAR: &[&str] = &[
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "Christmas", "Easter", "Thanksgiving", "Halloween", "Ramadan",
+    "Hanukkah", "Passover", "Diwali", "Eid",
+];
+
+/// Verbs of speech that mark the run before or after them as a person.
+pub const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "told", "tells", "added", "adds", "asked", "asks", "noted", "notes",
+    "explained", "explains", "wrote", "writes", "stated", "states", "argued", "argues",
+    "insisted", "insists", "replied", "replies", "recalled", "recalls", "claimed", "claims",
+    "announced", "announces", "warned", "warns", "believes", "believed", "thinks", "thought",
+    "answered", "answers", "commented", "comments", "continued", "continues", "admitted",
+    "admits", "acknowledged", "acknowledges", "confirmed", "confirms", "denied", "denies",
+    "suggested", "suggests", "responded", "responds", "tweeted", "posted", "recounted",
+    "recounts", "testified", "remarked", "conceded", "shouted", "whispered", "joked",
+];
+
+/// Words that open a place name made of a direction and a place ("Eastern Europe").
+pub const DIRECTIONS: &[&str] = &[
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+    "Upper", "Lower", "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern",
+    "Northwestern", "Southeastern", "Southwestern", "Midwestern", "Greater", "Outer", "Inner",
+    "Old", "New",
+];
+
+/// Post-nominal letters and generational suffixes dropped from the end of a name.
+pub const POST_NOMINALS: &[&str] = &[
+    "FRS", "DBE", "CBE", "OBE", "MBE", "KBE", "RA", "PhD", "Ph.D.", "MD", "M.D.", "Jr", "Jr.",
+    "Sr", "Sr.", "Esq", "Esq.", "QC", "KC", "MP", "FRSE", "FBA",
+];
+
+/// Demonyms and language adjectives missing from the country data, or regional.
+pub const EXTRA_DEMONYMS: &[&str] = &[
+    "American", "British", "English", "Scottish", "Welsh", "Irish", "European", "African",
+    "Asian", "Arab", "Arabic", "Latin", "Hispanic", "Jewish", "Muslim", "Christian", "Catholic",
+    "Protestant", "Orthodox", "Buddhist", "Hindu", "Sikh", "Soviet", "Nazi", "Roman", "Greek", "Persian", "Kurdish", "Chinese",
+    "Japanese", "Korean", "Vietnamese", "Taiwanese", "Sudanese", "Lebanese", "Portuguese",
+    "Congolese", "Senegalese", "Maltese", "Nepalese", "Burmese", "Dutch", "French", "Swiss",
+    "Danish", "Swedish", "Finnish", "Polish", "Turkish", "Spanish", "Flemish", "Cornish",
+    "Texan", "Californian", "Crimean", "Siberian", "Caucasian", "Balkan", "Baltic",
+    "Scandinavian", "Nordic", "Mediterranean", "Atlantic", "Pacific", "Caribbean", "Ottoman",
+    "Byzantine", "Mongol", "Mongolian", "Tibetan", "Uyghur", "Palestinian", "Israeli", "Iranian",
+    "Afghan", "Pakistani", "Indian", "Bengali", "Punjabi", "Tamil", "Hebrew", "Yiddish",
+    "Latino", "Latina", "Anglo", "Celtic", "Gaelic", "Germanic", "Slavic", "Nordic", "Viking",
+    "Aboriginal", "Indigenous", "Native", "Yankee", "Canadian",
+    "Australian", "Mexican", "Brazilian", "Argentine", "Argentinian", "Colombian", "Venezuelan",
+    "Cuban", "Haitian", "Jamaican", "Egyptian", "Moroccan", "Algerian", "Tunisian", "Libyan",
+    "Nigerian", "Kenyan", "Ethiopian", "Somali", "Saudi", "Emirati", "Qatari", "Yemeni",
+    "Syrian", "Iraqi", "Jordanian", "Russian", "Ukrainian", "Belarusian", "Georgian",
+    "Armenian", "Azerbaijani", "Kazakh", "Uzbek", "German", "Italian", "Austrian", "Hungarian",
+    "Czech", "Slovak", "Romanian", "Bulgarian", "Serbian", "Croatian", "Bosnian", "Albanian",
+    "Macedonian", "Slovenian", "Estonian", "Latvian", "Lithuanian", "Norwegian", "Icelandic",
+    "Belgian", "Filipino", "Indonesian", "Malaysian", "Thai", "Cambodian", "Laotian",
+    "Singaporean", "Chilean", "Peruvian", "Bolivian", "Ecuadorian", "Uruguayan", "Paraguayan",
+    "Nicaraguan", "Honduran", "Guatemalan", "Salvadoran", "Panamanian", "Dominican",
+    "Puerto", "Rican", "Zealander", "Zimbabwean", "Ghanaian", "Ugandan", "Rwandan",
+    "Tanzanian", "Sri", "Lankan", "Bangladeshi", "Sikh", "Shia", "Shiite", "Sunni", "Kurd",
+    "Tatar", "Chechen", "Cossack", "Pashtun", "Hazara", "Tajik", "Turkmen", "Kyrgyz", "Yoruba",
+    "Igbo", "Hausa", "Zulu", "Maori", "Inuit", "Cherokee", "Navajo", "Apache", "Sioux",
+];
+
+/// Place aliases the gazetteer lacks or ranks wrongly, mapped to its canonical names.
+pub const PLACE_ALIASES: &[(&str, &str)] = &[
+    ("U.S.", "United States"),
+    ("U.S.A.", "United States"),
+    ("U.S", "United States"),
+    ("US", "United States"),
+    ("USA", "United States"),
+    ("America", "United States"),
+    ("United States of America", "United States"),
+    ("U.K.", "United Kingdom"),
+    ("UK", "United Kingdom"),
+    ("Britain", "United Kingdom"),
+    ("Great Britain", "United Kingdom"),
+    ("UAE", "United Arab Emirates"),
+    ("U.A.E.", "United Arab Emirates"),
+    ("Washington, D.C.", "Washington"),
+    ("D.C.", "Washington"),
+    ("DPRK", "North Korea"),
+    ("Holland", "Netherlands"),
+    ("Burma", "Myanmar"),
+    ("Kiev", "Kyiv"),
+    ("Czech Republic", "Czechia"),
+    ("Ivory Coast", "Ivory Coast"),
+];
+
+/// Words that name a place feature when they end a run ("Ross Sea", "McMurdo Station").
+pub const PLACE_TAILS: &[&str] = &[
+    "River", "Sea", "Ocean", "Lake", "Mountains", "Mountain", "Hills", "Hill", "Island",
+    "Islands", "Isles", "Bay", "Gulf", "Valley", "Desert", "Street", "Avenue", "Road", "Square",
+    "Park", "Bridge", "Station", "Airport", "Stadium", "Arena", "Cemetery", "County", "Province",
+    "Region", "District", "Strait", "Canal", "Peninsula", "Coast", "Beach", "Forest", "Falls",
+    "Harbor", "Harbour", "Shelf", "Glacier", "Plaza", "Palace", "Castle", "Tower", "Canyon",
+    "Creek", "Reef", "Cape", "Heights", "Springs", "Borough", "Township", "Prefecture",
+    "Oblast", "Krai", "Territory", "Territories", "Lane", "Boulevard", "Drive", "Highway",
+    "Pass", "Plateau", "Plain", "Plains", "Basin", "Delta", "Volcano", "Peak", "Sound", "Range",
+    "Ridge", "Wharf", "Pier", "Quarter", "Village", "Town", "City", "Land", "Archipelago",
+    "Cathedral", "Abbey", "Temple", "Mosque", "Stadium", "Zoo", "Garden", "Gardens", "Square",
+    "Channel", "Lagoon", "Marsh", "Moor", "Dam", "Mount", "Ave", "Blvd", "Rd", "St", "Mt",
+    "Hall", "House", "Hotel", "Museum", "Hospital", "Centre", "Center", "Building", "Mall",
+    "Church", "Theatre", "Theater", "Towers", "Memorial", "Monument", "Factory", "Asylum",
+    "Prison", "Market", "Fortress", "Citadel", "Mansion", "Manor", "Lodge", "Library",
+    "Minor",
+];
+
+/// Words that open a place name ("Mount Everest", "Lake Geneva", "Gulf of Mexico").
+pub const PLACE_HEADS: &[&str] = &[
+    "Mount", "Mt", "Lake", "Gulf", "Bay", "Isle", "Sea", "Cape", "Fort", "Port", "Lake", "Strait",
+    "Straits", "Mountains", "Sierra", "Rio", "Lago", "Monte", "Glen", "Loch", "Point",
+];
+
+/// Words that make a run an organization ("Ministry of Defence", "Labour Party").
+pub const ORG_WORDS: &[&str] = &[
+    "Ministry", "Party", "University", "College", "Church", "Museum", "Hotel", "Company",
+    "Inc", "Corp", "Corporation", "Ltd", "LLC", "Co", "Association", "Agency", "Council",
+    "Committee", "Department", "Institute", "Institution", "Foundation", "Bank", "Club",
+    "Union", "Society", "Army", "Navy", "Forces", "Court", "Parliament", "Congress", "Senate",
+    "Assembly", "Commission", "Office", "Bureau", "Service", "Services", "Times", "News", "Post",
+    "Journal", "Network", "Group", "Team", "FC", "League", "Cup", "Festival", "Airlines",
+    "Airways", "Academy", "School", "Hospital", "Center", "Centre", "Organization",
+    "Organisation", "Federation", "Administration", "Authority", "Government", "Guard",
+    "Police", "Movement", "Front", "Coalition", "Alliance", "Records", "Studios", "Studio",
+    "Press", "Magazine", "Review", "Tribune", "Herald", "Gazette", "Daily", "Weekly",
+    "Channel", "Radio", "Television", "TV", "Broadcasting", "Corps", "Brigade", "Battalion",
+    "Regiment", "Division", "Command", "Fund", "Trust", "Board", "Cabinet", "Program",
+    "Programme", "Project", "Initiative", "Conference", "Summit", "Games", "Olympics",
+    "Championship", "Championships", "Tournament", "Prize", "Award", "Awards", "Band",
+    "Orchestra", "Choir", "Theatre", "Theater", "Library", "Laboratory", "Laboratories",
+    "Labs", "Systems", "Technologies", "Software", "Motors", "Energy", "Holdings", "Partners",
+    "Capital", "Industries", "International", "Worldwide", "Global", "Enterprises", "Media",
+    "Entertainment", "Pictures", "Films", "Productions", "Publishing", "Publishers", "Books",
+    "Church", "Diocese", "Order", "Brotherhood", "Sisterhood", "Ltd.", "Inc.", "Co.", "Corp.",
+    "Republicans", "Democrats", "Republican", "Democratic", "Liberal", "Conservative",
+    "Socialist", "Communist", "Labour", "Labor", "Green", "Greens", "Caucus", "Secretariat",
+    "Mission", "Embassy", "Consulate", "Tribunal", "Council", "Exchange", "Market", "Stock",
+    "Index", "Act", "Treaty", "Accord", "Agreement", "Convention", "Declaration", "Charter",
+    "Constitution", "Bill", "Law", "Plan", "Doctrine", "War", "Revolution", "Uprising",
+    "Crisis", "Affair", "Scandal", "Empire", "Dynasty", "Kingdom", "Republic", "Caliphate",
+    "Agency", "Foundation", "House", "Hall", "Building",
+    "Centre", "Mall", "Restaurant", "Cafe", "Bar", "Pub", "Shop", "Store", "Stores", "Street",
+    "Age", "Era", "Period", "Dynasty", "Prize", "Medal", "Award", "Series", "Show", "Album",
+    "Song", "Novel", "Book", "Film", "Movie", "Game", "Tour", "Expo", "Exhibition", "Fair",
+    "Day", "Week", "Month", "Year", "Century", "Sciences", "Studies", "Science", "Research",
+    "Lodge", "Podcast", "Mysteries", "Lectures", "Experience", "Girls", "Boys", "Brothers",
+    "Sisters", "Gang", "Crew", "Squad", "Choir", "Ensemble", "Quartet", "Trio", "Records",
+    "Prize-winner", "Polaroids", "Soup", "Foundation", "Agency", "Opera", "Ballet",
+    "Symphony", "Philharmonic", "Conservatory", "Conservatoire", "Seminary", "Gymnasium",
+    "Lyceum", "Monastery", "Convent", "Hospice", "Clinic", "Prison", "Jail", "Penitentiary",
+];

@@ -1,0 +1,196 @@
+//! Splits a text segment into word and punctuation tokens with byte offsets:
+//! initials and dotted acronyms ("H.", "U.S."), abbreviations ("Mr."),
+//! hyphenated and apostrophe names, possessives ('s, ’s) as their own token,
+//! and sentence starts.
+
+use super::titles::ABBREVIATIONS;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters and digits (with internal hyphens, apostrophes, dots).
+    Word,
+    /// A possessive ending: 's, ’s, or a bare apostrophe after -s.
+    Possessive,
+    /// Any other single character.
+    Punct,
+}
+
+/// One token of a segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The token as written.
+    pub text: &'a str,
+    /// Byte offset of its start.
+    pub start: usize,
+    /// Byte offset just past its end.
+    pub end: usize,
+    /// Word, possessive or punctuation.
+    pub kind: TokKind,
+    /// First word of a sentence (or of a quotation).
+    pub sent_start: bool,
+}
+
+impl Token<'_> {
+    /// Whether the token is a word starting with an upper-case letter.
+    pub fn is_cap(&self) -> bool {
+        self.kind == TokKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether the word is all upper case with at least two letters ("NATO").
+    pub fn is_all_caps(&self) -> bool {
+        self.kind == TokKind::Word
+            && self.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !self.text.chars().any(char::is_lowercase)
+    }
+
+    /// Whether the token is the punctuation character `c`.
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == TokKind::Punct && self.text.starts_with(c)
+    }
+
+    /// The word without a trailing abbreviation period ("Mr." -> "Mr").
+    pub fn bare(&self) -> &str {
+        match self.text.strip_suffix('.') {
+            Some(stem) if !stem.is_empty() && !stem.contains('.') => stem,
+            _ => self.text,
+        }
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// Tokenizes one segment.
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
+    let off = |i: usize| chars.get(i).map_or(text.len(), |&(o, _)| o);
+    let mut out: Vec<Token<'_>> = Vec::with_capacity(chars.len() / 4);
+    let mut sent_start = true;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let start = i;
+            let mut letters_since_dot = 0usize;
+            let mut dotted = false;
+            while i < chars.len() {
+                let c = chars[i].1;
+                if c.is_alphanumeric() || c == '\u{301}' {
+                    letters_since_dot += 1;
+                    i += 1;
+                } else if (c == '-' || c == '\u{2010}') && at(i + 1).is_some_and(char::is_alphanumeric)
+                {
+                    letters_since_dot = 0;
+                    i += 1;
+                } else if is_apostrophe(c) && at(i + 1).is_some_and(char::is_alphabetic) {
+                    // "Putin's" ends here; "O'Brien" and "d'Alembert" go on.
+                    let s_end = at(i + 1) == Some('s') && !at(i + 2).is_some_and(char::is_alphanumeric);
+                    if s_end {
+                        break;
+                    }
+                    i += 1;
+                } else if c == '.'
+                    && letters_since_dot == 1
+                    && at(i + 1).is_some_and(char::is_alphabetic)
+                    && (at(i + 2) == Some('.') || dotted || !at(i + 2).is_some_and(char::is_alphanumeric))
+                {
+                    // Inside "U.S." or "Ph.D.".
+                    dotted = true;
+                    letters_since_dot = 0;
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            // A trailing period that belongs to the word: initials, acronyms, abbreviations.
+            if at(i) == Some('.') {
+                let word = &text[off(start)..off(i)];
+                let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                if dotted || single || ABBREVIATIONS.contains(&word) {
+                    i += 1;
+                }
+            }
+            let (s, e) = (off(start), off(i));
+            out.push(Token { text: &text[s..e], start: s, end: e, kind: TokKind::Word, sent_start });
+            sent_start = false;
+            continue;
+        }
+        // Possessive: 's / ’s, or a lone apostrophe after a word ending in s.
+        if is_apostrophe(c) {
+            let prev_word = out.last().is_some_and(|t| t.kind == TokKind::Word && t.end == off(i));
+            if prev_word && at(i + 1) == Some('s') && !at(i + 2).is_some_and(char::is_alphanumeric) {
+                let (s, e) = (off(i), off(i + 2));
+                out.push(Token { text: &text[s..e], start: s, end: e, kind: TokKind::Possessive, sent_start: false });
+                i += 2;
+                continue;
+            }
+            let after_s = out.last().is_some_and(|t| t.text.ends_with('s'));
+            if prev_word && after_s && !at(i + 1).is_some_and(char::is_alphanumeric) {
+                let (s, e) = (off(i), off(i + 1));
+                out.push(Token { text: &text[s..e], start: s, end: e, kind: TokKind::Possessive, sent_start: false });
+                i += 1;
+                continue;
+            }
+        }
+        let (s, e) = (off(i), off(i + 1));
+        out.push(Token { text: &text[s..e], start: s, end: e, kind: TokKind::Punct, sent_start: false });
+        if matches!(c, '.' | '!' | '?' | ':' | ';' | '\u{2014}' | '(' | '[')
+            || (matches!(c, '"' | '\u{201c}' | '\u{2018}') && !out.iter().rev().nth(1).is_some_and(|t| t.kind == TokKind::Word && t.end == s))
+        {
+            sent_start = true;
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn splits_names_possessives_and_abbreviations() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Mr. Witkoff’s visit", &["Mr.", "Witkoff", "’s", "visit"]),
+            ("Putin's demands", &["Putin", "'s", "demands"]),
+            ("the U.S.-backed plan", &["the", "U.S.", "-", "backed", "plan"]),
+            ("U.S. and Ukrainian", &["U.S.", "and", "Ukrainian"]),
+            ("H. G. Wells", &["H.", "G.", "Wells"]),
+            ("Jean-Yves O'Brien", &["Jean-Yves", "O'Brien"]),
+            ("Brynjarsdóttir, Sørensen.", &["Brynjarsdóttir", ",", "Sørensen", "."]),
+            ("the Witkoffs’ plan", &["the", "Witkoffs", "’", "plan"]),
+            ("Ph.D. student", &["Ph.D.", "student"]),
+            ("the U.S government", &["the", "U.S", "government"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(words(text), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn offsets_cover_the_text_and_mark_sentence_starts() {
+        let text = "Kyiv fell. Mr. Putin said: \u{201c}Peace\u{201d} in Zürich.";
+        let toks = tokenize(text);
+        for t in &toks {
+            assert_eq!(&text[t.start..t.end], t.text);
+        }
+        let starts: Vec<&str> = toks.iter().filter(|t| t.sent_start).map(|t| t.text).collect();
+        assert_eq!(starts, ["Kyiv", "Mr.", "Peace"]);
+        let possessive = tokenize("Zelenskyy’s");
+        assert_eq!(possessive[1].kind, TokKind::Possessive);
+        assert!(tokenize("NATO")[0].is_all_caps() && !tokenize("Nato")[0].is_all_caps());
+        assert_eq!(tokenize("Mr.")[0].bare(), "Mr");
+        assert_eq!(tokenize("U.S.")[0].bare(), "U.S.");
+    }
+}
