@@ -30,7 +30,9 @@ pub struct Extractor {
 
 impl std::fmt::Debug for Extractor {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Extractor").field("places", &self.lex.places.len()).finish()
+        f.debug_struct("Extractor")
+            .field("places", &self.lex.places.len())
+            .finish()
     }
 }
 
@@ -61,7 +63,9 @@ impl Extractor {
     /// The process-wide extractor, built on first use.
     pub fn global() -> &'static Extractor {
         static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
-        EXTRACTOR.get_or_init(|| Extractor { lex: Lexicon::load() })
+        EXTRACTOR.get_or_init(|| Extractor {
+            lex: Lexicon::load(),
+        })
     }
 
     /// Extracts the entities of one item, merged within the item.
@@ -90,16 +94,29 @@ impl Extractor {
     /// Latitude and longitude of a place named (canonically or by an
     /// alternate name) in the gazetteer.
     pub fn place_coords(&self, name: &str) -> Option<(f64, f64)> {
-        let canon = titles::PLACE_ALIASES.iter().find(|(a, _)| *a == name).map_or(name, |(_, c)| *c);
+        let canon = titles::PLACE_ALIASES
+            .iter()
+            .find(|(a, _)| *a == name)
+            .map_or(name, |(_, c)| *c);
         self.lex.place(canon).map(|(_, p)| (p.lat, p.lon))
     }
 }
 
 /// Finds the declared actors' forms in a segment (whole words only) and
 /// replaces the rule candidates they overlap.
-fn apply_actors(actors: &[ActorOverride], seg: usize, text: &str, cands: &mut Vec<Cand>, from: usize) {
+fn apply_actors(
+    actors: &[ActorOverride],
+    seg: usize,
+    text: &str,
+    cands: &mut Vec<Cand>,
+    from: usize,
+) {
     let boundary = |s: &str, i: usize, back: bool| {
-        let c = if back { s[..i].chars().next_back() } else { s[i..].chars().next() };
+        let c = if back {
+            s[..i].chars().next_back()
+        } else {
+            s[i..].chars().next()
+        };
         !c.is_some_and(char::is_alphanumeric)
     };
     let mut found = Vec::new();

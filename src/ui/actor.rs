@@ -55,11 +55,12 @@ pub fn render_page(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Conte
             .date
             .map(|d| d.format(&cx.ui.date_format).to_string())
             .unwrap_or_default();
-        let rest = width.saturating_sub(2 + 11 + 17);
+        let rest = width.saturating_sub(2 + 11 + 17 + 1);
         let mut line = Line::from(vec![
             Span::styled(if read { "  " } else { "● " }, theme.unread),
             cell(&date, 11, theme.date),
             cell(item.newsletter_or_default(), 17, theme.newsletter),
+            Span::raw(" "),
             cell(
                 &item.title,
                 rest,

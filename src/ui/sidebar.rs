@@ -17,6 +17,7 @@ pub fn render(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context, r
     let area = inner(rect);
     let width = usize::from(area.width);
     let entities = app.sidebar_entities();
+    let followed = app.article().actor.clone();
     // Rows: a heading before each kind, then its actors.
     let mut rows: Vec<(Line, Option<usize>)> = Vec::new();
     let mut last_kind = None;
@@ -43,6 +44,12 @@ pub fn render(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context, r
         ]);
         if i == app.sidebar_selected() && focused {
             line = line.patch_style(theme.selected);
+        } else if followed
+            .as_ref()
+            .is_some_and(|k| k.kind == entity.kind && k.name == entity.name)
+        {
+            // The actor whose mentions n/N and ]/[ follow.
+            line = line.patch_style(theme.current_mention);
         }
         rows.push((line, Some(i)));
     }
