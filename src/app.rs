@@ -222,6 +222,11 @@ impl App {
         self.clamp_article_scroll();
     }
 
+    /// Closes the help screen.
+    pub fn dismiss_help(&mut self) {
+        self.show_help = false;
+    }
+
     /// Shows a message in the status line until the next key.
     pub fn set_message(&mut self, message: impl Into<String>) {
         self.message = Some(message.into());

@@ -53,6 +53,9 @@ fn event_loop(
                 if let Some(action) = keymap.lookup(&key) {
                     let effects = app.update(action);
                     apply(&mut app, effects, save);
+                } else if app.show_help() {
+                    // "Any key closes this help", bound or not.
+                    app.dismiss_help();
                 }
             }
             Event::Resize(width, height) => {

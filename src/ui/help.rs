@@ -18,7 +18,7 @@ pub fn render(frame: &mut Frame, cx: &Context, area: Rect) {
             continue;
         }
         lines.push(Line::from(vec![
-            cell(&keys.join(" "), 28, theme.title),
+            cell(&keys.join(" "), 34, theme.title),
             Span::raw(action.describe()),
         ]));
     }
