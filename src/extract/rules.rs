@@ -120,10 +120,35 @@ fn is_caps_segment(text: &str) -> bool {
     upper > 8 && upper > lower * 3
 }
 
+/// Title-cases an all-caps text word by word, keeping every character's
+/// UTF-8 length so byte offsets stay valid for the original.
+fn title_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut prev_letter = false;
+    for c in text.chars() {
+        let lower = c.to_lowercase().collect::<String>();
+        if prev_letter && lower.len() == c.len_utf8() {
+            out.push_str(&lower);
+        } else {
+            out.push(c);
+        }
+        prev_letter = c.is_alphabetic() || (prev_letter && matches!(c, '\'' | '\u{2019}'));
+    }
+    out
+}
+
 /// Finds every candidate in one segment.
 pub fn segment_cands(lex: &Lexicon, index: usize, text: &str, out: &mut Vec<Cand>) {
+    let caps = is_caps_segment(text);
+    let cased;
+    let text = if caps {
+        cased = title_case(text);
+        cased.as_str()
+    } else {
+        text
+    };
     let toks = tokenize(text);
-    let seg = Seg { text, caps: is_caps_segment(text), toks, index };
+    let seg = Seg { text, caps, toks, index };
     let cited = citations(lex, &seg, out);
     for run in find_runs(&seg.toks, lex) {
         if !cited.iter().any(|&i| run.start <= i && i < run.end) {
@@ -410,6 +435,18 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         && !DIRECTIONS.contains(&first.text)
     {
         a += 1;
+        while a + 1 < b && matches!(seg.toks[a].text, "of" | "the") {
+            a += 1;
+        }
+    }
+    // In an all-caps headline, case cannot end a name: stop at the first plain word.
+    if seg.caps
+        && let Some(k) = (a + 1..b).find(|&k| {
+            let w = seg.toks[k].text;
+            lex.is_word(w) && lex.given_count(w) < 1000 && !matches!(w, "of" | "the")
+        })
+    {
+        b = k;
     }
     // Post-nominal letters ("Daniel Bernoulli FRS").
     while b > a + 1 && POST_NOMINALS.contains(&seg.toks[b - 1].text) {
@@ -503,7 +540,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         }
     }
     // People.
-    if words == 0 || (a..b).any(|i| not_a_name(seg.toks[i].text)) {
+    if words == 0 {
         return;
     }
     // "Carlo De Benedetti of Italy": a full name, then what it is "of".
@@ -520,6 +557,9 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
             }
             return;
         }
+    }
+    if (a..b).any(|i| not_a_name(seg.toks[i].text)) {
+        return;
     }
     // Acronyms, foreign articles and saints' places are not people's names.
     let acronym_inside = !seg.caps && (a..b).any(|i| seg.toks[i].is_all_caps() && !is_roman(seg.toks[i].text) && !seg.toks[i].text.contains('.'));
@@ -550,7 +590,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
             && last.ends_with('s')
             && (lex.is_word(&last[..last.len() - 1]) || lex.is_demonym(last))
             && first_given < 5_000;
-        if !cue && (place_first || plural) {
+        if !cue && !initial && (place_first || plural) {
             push(out, seg, EntityKind::Organization, name, title_from, a, b);
             nested_places(lex, seg, a, b, out);
             return;

@@ -170,7 +170,7 @@ mod tests {
             ("Jean-Yves O'Brien", &["Jean-Yves", "O'Brien"]),
             ("Brynjarsdóttir, Sørensen.", &["Brynjarsdóttir", ",", "Sørensen", "."]),
             ("the Witkoffs’ plan", &["the", "Witkoffs", "’", "plan"]),
-            ("Ph.D. student", &["Ph.D.", "student"]),
+            ("J.K. Rowling", &["J.K.", "Rowling"]),
             ("the U.S government", &["the", "U.S", "government"]),
         ];
         for (text, expected) in cases {
