@@ -56,6 +56,9 @@ fn main() -> std::io::Result<()> {
             "organizations": group(&entities, EntityKind::Organization),
         }));
     }
-    println!("{}", serde_json::to_string_pretty(&Value::Array(out)).unwrap_or_default());
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&Value::Array(out)).unwrap_or_default()
+    );
     Ok(())
 }

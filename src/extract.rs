@@ -30,7 +30,9 @@ pub struct Extractor {
 
 impl std::fmt::Debug for Extractor {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Extractor").field("places", &self.lex.places.len()).finish()
+        f.debug_struct("Extractor")
+            .field("places", &self.lex.places.len())
+            .finish()
     }
 }
 
@@ -61,7 +63,9 @@ impl Extractor {
     /// The process-wide extractor, built on first use.
     pub fn global() -> &'static Extractor {
         static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
-        EXTRACTOR.get_or_init(|| Extractor { lex: Lexicon::load() })
+        EXTRACTOR.get_or_init(|| Extractor {
+            lex: Lexicon::load(),
+        })
     }
 
     /// Extracts the entities of one item, merged within the item.
@@ -90,16 +94,29 @@ impl Extractor {
     /// Latitude and longitude of a place named (canonically or by an
     /// alternate name) in the gazetteer.
     pub fn place_coords(&self, name: &str) -> Option<(f64, f64)> {
-        let canon = titles::PLACE_ALIASES.iter().find(|(a, _)| *a == name).map_or(name, |(_, c)| *c);
+        let canon = titles::PLACE_ALIASES
+            .iter()
+            .find(|(a, _)| *a == name)
+            .map_or(name, |(_, c)| *c);
         self.lex.place(canon).map(|(_, p)| (p.lat, p.lon))
     }
 }
 
 /// Finds the declared actors' forms in a segment (whole words only) and
 /// replaces the rule candidates they overlap.
-fn apply_actors(actors: &[ActorOverride], seg: usize, text: &str, cands: &mut Vec<Cand>, from: usize) {
+fn apply_actors(
+    actors: &[ActorOverride],
+    seg: usize,
+    text: &str,
+    cands: &mut Vec<Cand>,
+    from: usize,
+) {
     let boundary = |s: &str, i: usize, back: bool| {
-        let c = if back { s[..i].chars().next_back() } else { s[i..].chars().next() };
+        let c = if back {
+            s[..i].chars().next_back()
+        } else {
+            s[i..].chars().next()
+        };
         !c.is_some_and(char::is_alphanumeric)
     };
     let mut found = Vec::new();
@@ -148,4 +165,117 @@ fn apply_actors(actors: &[ActorOverride], seg: usize, text: &str, cands: &mut Ve
 /// another item of the library, when exactly one full name fits.
 pub fn resolve_library(entities: &mut [Vec<Entity>]) {
     resolve::resolve_library(entities);
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::model::{Block, ItemId};
+
+    fn item(title: &str, paragraphs: &[&str]) -> Item {
+        Item {
+            id: ItemId("t".into()),
+            title: title.into(),
+            newsletter: None,
+            publisher: None,
+            date: None,
+            author: None,
+            url: None,
+            tags: vec![],
+            blocks: paragraphs
+                .iter()
+                .map(|p| Block::Paragraph(p.to_string()))
+                .collect(),
+            source: PathBuf::from("t.txt"),
+        }
+    }
+
+    fn find<'a>(list: &'a [Entity], name: &str) -> &'a Entity {
+        list.iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("{name} not in {list:?}"))
+    }
+
+    #[test]
+    fn surnames_resolve_and_mentions_cover_the_name_only() {
+        let it = item(
+            "Envoy visits Kyiv",
+            &[
+                "Envoy Tomas Redding met officials in Kyiv.",
+                "Later, Mr. Redding’s team left Kyiv.",
+            ],
+        );
+        let got = Extractor::global().extract(&it);
+        let person = find(&got, "Tomas Redding");
+        assert_eq!(person.kind, EntityKind::Person);
+        assert_eq!(person.mentions.len(), 2);
+        assert!(person.aliases.contains(&"Mr. Redding".to_string()));
+        let second = &person.mentions[1];
+        assert_eq!(
+            &it.segments()[second.segment][second.start..second.end],
+            "Redding"
+        );
+        let kyiv = find(&got, "Kyiv");
+        assert_eq!((kyiv.kind, kyiv.mentions.len()), (EntityKind::Place, 3));
+        assert_eq!(got[0].name, "Kyiv", "most mentioned first");
+    }
+
+    #[test]
+    fn overrides_declare_and_ignore_actors() {
+        let config = r#"
+            ignore = ["Kyiv"]
+            [[actor]]
+            name = "Tomas Redding"
+            kind = "person"
+            aliases = ["the envoy"]
+            [[actor]]
+            name = "Bluefin Labs"
+            kind = "organization"
+        "#;
+        let overrides: Overrides = toml::from_str(config).unwrap();
+        assert_eq!(overrides.actors.len(), 2);
+        let it = item(
+            "Talks",
+            &[
+                "Tomas Redding spoke in Kyiv.",
+                "Then the envoy visited Bluefin Labs.",
+            ],
+        );
+        let got = Extractor::global().extract_with(&it, &overrides);
+        let person = find(&got, "Tomas Redding");
+        assert_eq!(person.mentions.len(), 2);
+        assert!(person.aliases.contains(&"the envoy".to_string()));
+        assert_eq!(find(&got, "Bluefin Labs").kind, EntityKind::Organization);
+        assert!(got.iter().all(|e| e.name != "Kyiv"));
+    }
+
+    #[test]
+    fn place_coordinates_come_from_the_gazetteer() {
+        let ex = Extractor::global();
+        let cases = [
+            ("Moscow", 55.75, 37.62),
+            ("Kiev", 50.45, 30.52),
+            ("U.S.", 38.0, -97.0),
+        ];
+        for (name, lat, lon) in cases {
+            let (la, lo) = ex.place_coords(name).unwrap_or_else(|| panic!("{name}"));
+            assert!(
+                (la - lat).abs() < 1.0 && (lo - lon).abs() < 1.0,
+                "{name}: {la},{lo}"
+            );
+        }
+        assert_eq!(ex.place_coords("Nowhereville Zzz"), None);
+    }
+
+    #[test]
+    fn extractor_loads_fast_enough() {
+        let start = std::time::Instant::now();
+        let lex = Lexicon::load();
+        let took = start.elapsed();
+        assert!(lex.places.len() > 30_000);
+        // Generous bound for unoptimised test builds; release loads in ~20 ms.
+        assert!(took.as_millis() < 3_000, "loading took {took:?}");
+    }
 }

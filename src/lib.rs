@@ -13,6 +13,6 @@
 //! - [`tui`]: the terminal, the event loop, effects applied.
 //! - [`cli`]: the command line and its subcommands.
 
-pub mod model;
 pub mod extract;
+pub mod model;
 pub mod store;

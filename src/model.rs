@@ -93,7 +93,9 @@ impl Item {
     /// The texts extraction runs over: segment 0 is the title, segment `i + 1`
     /// is `blocks[i]`. [`Mention::segment`] indexes into this.
     pub fn segments(&self) -> Vec<&str> {
-        std::iter::once(self.title.as_str()).chain(self.blocks.iter().map(Block::text)).collect()
+        std::iter::once(self.title.as_str())
+            .chain(self.blocks.iter().map(Block::text))
+            .collect()
     }
 
     /// The newsletter name, or a placeholder for display.
@@ -168,9 +170,15 @@ mod tests {
     #[test]
     fn ids_are_stable_and_separate_parts() {
         let a = ItemId::from_parts(&["Threat Status", "2025-11-25", "Envoys"]);
-        assert_eq!(a, ItemId::from_parts(&["Threat Status", "2025-11-25", "Envoys"]));
+        assert_eq!(
+            a,
+            ItemId::from_parts(&["Threat Status", "2025-11-25", "Envoys"])
+        );
         assert_eq!(a.as_str().len(), 16);
-        assert_ne!(ItemId::from_parts(&["ab", "c"]), ItemId::from_parts(&["a", "bc"]));
+        assert_ne!(
+            ItemId::from_parts(&["ab", "c"]),
+            ItemId::from_parts(&["a", "bc"])
+        );
     }
 
     #[test]

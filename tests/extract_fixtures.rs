@@ -3,6 +3,9 @@
 //! `NAME.expected`): every expected entity is found under its canonical name
 //! with its kind, and no unexpected person or place is reported.
 
+// Test helpers outside #[test] functions may unwrap too.
+#![allow(clippy::unwrap_used)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -43,7 +46,10 @@ fn check(txt: &Path) -> Vec<String> {
     let segments = item.segments();
     let mut problems = Vec::new();
     let mut wanted = Vec::new();
-    for line in expected.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    for line in expected
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
         let cols: Vec<&str> = line.split('|').map(str::trim).collect();
         let (k, name) = (kind(cols[0]), cols[1]);
         wanted.push((k, name.to_string()));
@@ -57,7 +63,8 @@ fn check(txt: &Path) -> Vec<String> {
                 }
                 for m in &e.mentions {
                     let text = &segments[m.segment][m.start..m.end];
-                    if text.trim().is_empty() || text.starts_with(['M', 'D']) && text.ends_with('.') {
+                    if text.trim().is_empty() || text.starts_with(['M', 'D']) && text.ends_with('.')
+                    {
                         problems.push(format!("{name}: bad mention span {text:?}"));
                     }
                 }
@@ -67,7 +74,10 @@ fn check(txt: &Path) -> Vec<String> {
     for e in &got {
         let scored = matches!(e.kind, EntityKind::Person | EntityKind::Place);
         if scored && !wanted.iter().any(|(k, n)| *k == e.kind && *n == e.name) {
-            problems.push(format!("unexpected {:?} {} {:?}", e.kind, e.name, e.aliases));
+            problems.push(format!(
+                "unexpected {:?} {} {:?}",
+                e.kind, e.name, e.aliases
+            ));
         }
     }
     problems

@@ -116,7 +116,14 @@ impl Lexicon {
             let names = names.join().unwrap_or_else(|_| load_names());
             (places, place_names, names)
         });
-        Self { places, place_names, given, words, demonyms, surnames }
+        Self {
+            places,
+            place_names,
+            given,
+            words,
+            demonyms,
+            surnames,
+        }
     }
 
     /// The best place for a name as written.
@@ -132,7 +139,10 @@ impl Lexicon {
             Some(&n) => n,
             None if name.contains('-') => {
                 let parts = name.split('-');
-                parts.map(|p| self.given.get(p).copied().unwrap_or(0)).min().unwrap_or(0)
+                parts
+                    .map(|p| self.given.get(p).copied().unwrap_or(0))
+                    .min()
+                    .unwrap_or(0)
             }
             None => 0,
         }
@@ -157,7 +167,12 @@ impl Lexicon {
     }
 }
 
-type Names = (FxMap<&'static str, u32>, FxSet<&'static str>, FxSet<String>, FxSet<&'static str>);
+type Names = (
+    FxMap<&'static str, u32>,
+    FxSet<&'static str>,
+    FxSet<String>,
+    FxSet<&'static str>,
+);
 
 fn load_names() -> Names {
     let given_text = inflate(GIVEN_GZ);
@@ -173,7 +188,10 @@ fn load_names() -> Names {
     words.reserve(70_000);
     words.extend(words_text.lines());
     let mut demonyms = FxSet::default();
-    for d in inflate(DEMONYMS_GZ).lines().chain(super::titles::EXTRA_DEMONYMS.iter().copied()) {
+    for d in inflate(DEMONYMS_GZ)
+        .lines()
+        .chain(super::titles::EXTRA_DEMONYMS.iter().copied())
+    {
         demonyms.insert(d.to_string());
         if d.ends_with('s') || d.ends_with("sh") || d.ends_with("ch") || d.ends_with("ese") {
             continue;
@@ -211,9 +229,15 @@ fn load_places() -> (Vec<Place>, FxMap<&'static str, PlaceHit>) {
     names.reserve(170_000);
     for line in text.lines() {
         let mut f = line.split('\t');
-        let (Some(name), Some(kind), Some(cc), Some(lat), Some(lon), Some(pop), alts) =
-            (f.next(), f.next(), f.next(), f.next(), f.next(), f.next(), f.next())
-        else {
+        let (Some(name), Some(kind), Some(cc), Some(lat), Some(lon), Some(pop), alts) = (
+            f.next(),
+            f.next(),
+            f.next(),
+            f.next(),
+            f.next(),
+            f.next(),
+            f.next(),
+        ) else {
             continue;
         };
         let place = Place {
@@ -228,12 +252,17 @@ fn load_places() -> (Vec<Place>, FxMap<&'static str, PlaceHit>) {
             },
         };
         let index = places.len() as u32;
-        let forms = std::iter::once((name, true))
-            .chain(alts.unwrap_or("").split('|').filter(|a| !a.is_empty()).map(|a| (a, false)));
+        let forms = std::iter::once((name, true)).chain(
+            alts.unwrap_or("")
+                .split('|')
+                .filter(|a| !a.is_empty())
+                .map(|a| (a, false)),
+        );
         for (form, primary) in forms {
             let hit = PlaceHit { index, primary };
             match names.get(form) {
-                Some(old) if !better(&place, primary, &places[old.index as usize], old.primary) => {}
+                Some(old) if !better(&place, primary, &places[old.index as usize], old.primary) => {
+                }
                 _ => {
                     names.insert(form, hit);
                 }
@@ -264,11 +293,16 @@ mod tests {
             ("Texas", "Texas", PlaceKind::Region),
         ];
         for (form, name, kind) in cases {
-            let (_, place) = lex().place(form).unwrap_or_else(|| panic!("{form} missing"));
+            let (_, place) = lex()
+                .place(form)
+                .unwrap_or_else(|| panic!("{form} missing"));
             assert_eq!((place.name, place.kind), (name, kind), "{form}");
         }
         let (_, moscow) = lex().place("Moscow").unwrap();
-        assert!(moscow.lat > 50.0 && moscow.lon > 30.0, "Moscow, Russia wins over Idaho");
+        assert!(
+            moscow.lat > 50.0 && moscow.lon > 30.0,
+            "Moscow, Russia wins over Idaho"
+        );
     }
 
     #[test]
@@ -281,7 +315,10 @@ mod tests {
             assert!(lex().is_demonym(d), "{d}");
         }
         assert!(!lex().is_demonym("Russia"));
-        assert!(lex().is_surname("Rubio") && !lex().is_surname("Smith"), "words are left out");
+        assert!(
+            lex().is_surname("Rubio") && !lex().is_surname("Smith"),
+            "words are left out"
+        );
         assert!(lex().given_count("Jean-Yves") > 0);
     }
 }

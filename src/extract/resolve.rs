@@ -29,10 +29,15 @@ fn same_person(a: &[&str], b: &[&str]) -> bool {
 
 /// The full names (two words or more) a lone word can stand for.
 fn owners<'a>(word: &str, full: &'a [String]) -> Vec<&'a String> {
-    let mut hits: Vec<&String> =
-        full.iter().filter(|f| name_words(f).last() == Some(&word)).collect();
+    let mut hits: Vec<&String> = full
+        .iter()
+        .filter(|f| name_words(f).last() == Some(&word))
+        .collect();
     if hits.is_empty() {
-        hits = full.iter().filter(|f| name_words(f).iter().any(|w| *w == word)).collect();
+        hits = full
+            .iter()
+            .filter(|f| name_words(f).contains(&word))
+            .collect();
     }
     hits
 }
@@ -66,21 +71,28 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
     }
     let canon = |n: &String| canon_of.get(n).unwrap_or(n).clone();
     let counts = word_counts(&cands);
-    let singles: Vec<&str> = cands.iter().filter(|c| c.words == 1).map(|c| c.name.as_str()).collect();
+    let singles: Vec<&str> = cands
+        .iter()
+        .filter(|c| c.words == 1)
+        .map(|c| c.name.as_str())
+        .collect();
     let mut groups: BTreeMap<(EntityKind, String), Vec<&Cand>> = BTreeMap::new();
     for c in &cands {
         let mut kind = c.kind;
         let mut key = canon(&c.name);
         let repeated = counts.get(c.name.as_str()).copied().unwrap_or(0) >= 2;
         let strong_elsewhere = || {
-            cands.iter().any(|d| d.name == c.name && d.kind == c.kind && d.evidence == Evidence::Strong)
+            cands
+                .iter()
+                .any(|d| d.name == c.name && d.kind == c.kind && d.evidence == Evidence::Strong)
         };
         if c.words == 1 && c.kind != EntityKind::Organization {
             let hits = owners(&c.name, &full);
             let mut owners_canon: Vec<String> = hits.iter().map(|h| canon(h)).collect();
             owners_canon.dedup();
             let person_like = c.kind == EntityKind::Person
-                || c.kind == EntityKind::Place && (c.place.is_none() || c.evidence == Evidence::Weak && !c.major);
+                || c.kind == EntityKind::Place
+                    && (c.place.is_none() || c.evidence == Evidence::Weak && !c.major);
             if !owners_canon.is_empty() && person_like {
                 // Several people share the word: the one introduced first.
                 kind = EntityKind::Person;
@@ -123,8 +135,20 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
                     }
                 }
             }
-            let mentions = list.iter().map(|c| Mention { segment: c.seg, start: c.start, end: c.end }).collect();
-            Entity { name, kind, aliases, mentions }
+            let mentions = list
+                .iter()
+                .map(|c| Mention {
+                    segment: c.seg,
+                    start: c.start,
+                    end: c.end,
+                })
+                .collect();
+            Entity {
+                name,
+                kind,
+                aliases,
+                mentions,
+            }
         })
         .collect();
     sort_entities(&mut out);
@@ -141,7 +165,12 @@ fn word_counts(cands: &[Cand]) -> BTreeMap<&str, usize> {
 
 /// Sorts by mention count (descending), then name.
 pub fn sort_entities(list: &mut [Entity]) {
-    list.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()).then_with(|| a.name.cmp(&b.name)));
+    list.sort_by(|a, b| {
+        b.mentions
+            .len()
+            .cmp(&a.mentions.len())
+            .then_with(|| a.name.cmp(&b.name))
+    });
 }
 
 /// Renames one-word people to the only full name in the library ending with
@@ -173,7 +202,10 @@ pub fn resolve_library(items: &mut [Vec<Entity>]) {
         // Two entities may now share a name: fold them together.
         let mut merged: Vec<Entity> = Vec::new();
         for e in list.drain(..) {
-            if let Some(m) = merged.iter_mut().find(|m| m.kind == e.kind && m.name == e.name) {
+            if let Some(m) = merged
+                .iter_mut()
+                .find(|m| m.kind == e.kind && m.name == e.name)
+            {
                 for a in e.aliases {
                     if !m.aliases.contains(&a) && a != m.name {
                         m.aliases.push(a);
@@ -199,14 +231,22 @@ mod tests {
             name: name.into(),
             kind: EntityKind::Person,
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
-            mentions: vec![Mention { segment: 1, start: 0, end: name.len() }],
+            mentions: vec![Mention {
+                segment: 1,
+                start: 0,
+                end: name.len(),
+            }],
         }
     }
 
     #[test]
     fn library_resolves_only_unambiguous_surnames() {
         let mut items = vec![
-            vec![person("Steve Witkoff", &[]), person("Ann Lee", &[]), person("Bob Lee", &[])],
+            vec![
+                person("Steve Witkoff", &[]),
+                person("Ann Lee", &[]),
+                person("Bob Lee", &[]),
+            ],
             vec![person("Witkoff", &["Mr. Witkoff"]), person("Lee", &[])],
         ];
         resolve_library(&mut items);

@@ -53,15 +53,52 @@ pub struct Cand {
 
 /// Lower-case words that, right before a name, make it a place.
 const LOCATIVE: &[&str] = &[
-    "in", "at", "from", "near", "outside", "to", "into", "across", "throughout", "toward",
-    "towards", "via", "around", "between", "across", "within", "inside", "visited", "visit",
+    "in",
+    "at",
+    "from",
+    "near",
+    "outside",
+    "to",
+    "into",
+    "across",
+    "throughout",
+    "toward",
+    "towards",
+    "via",
+    "around",
+    "between",
+    "across",
+    "within",
+    "inside",
+    "visited",
+    "visit",
 ];
 
 /// Lower-case nouns that, before "of", announce a place ("the city of Pokrovsk").
 const PLACE_NOUNS: &[&str] = &[
-    "city", "town", "village", "region", "province", "capital", "district", "suburb", "state",
-    "county", "port", "island", "republic", "oblast", "settlement", "municipality", "hamlet",
-    "neighborhood", "neighbourhood", "borough", "territory", "prefecture", "country",
+    "city",
+    "town",
+    "village",
+    "region",
+    "province",
+    "capital",
+    "district",
+    "suburb",
+    "state",
+    "county",
+    "port",
+    "island",
+    "republic",
+    "oblast",
+    "settlement",
+    "municipality",
+    "hamlet",
+    "neighborhood",
+    "neighbourhood",
+    "borough",
+    "territory",
+    "prefecture",
+    "country",
 ];
 
 /// The text of a segment and its tokens, with helpers for the words around a run.
@@ -148,7 +185,12 @@ pub fn segment_cands(lex: &Lexicon, index: usize, text: &str, out: &mut Vec<Cand
         text
     };
     let toks = tokenize(text);
-    let seg = Seg { text, caps, toks, index };
+    let seg = Seg {
+        text,
+        caps,
+        toks,
+        index,
+    };
     let cited = citations(lex, &seg, out);
     for run in find_runs(&seg.toks, lex) {
         if !cited.iter().any(|&i| run.start <= i && i < run.end) {
@@ -165,7 +207,9 @@ fn citations(lex: &Lexicon, seg: &Seg<'_>, out: &mut Vec<Cand>) -> Vec<usize> {
     for i in 0..t.len().saturating_sub(3) {
         let opens = i == 0 || t[i - 1].text == "and" || t[i - 1].text == "&";
         let given = &t[i + 2];
-        let closes = t.get(i + 3).is_none_or(|n| n.is_punct('.') || n.is_punct(';') || n.text == "and");
+        let closes = t
+            .get(i + 3)
+            .is_none_or(|n| n.is_punct('.') || n.is_punct(';') || n.text == "and");
         if opens
             && t[i].is_cap()
             && t[i + 1].is_punct(',')
@@ -226,12 +270,23 @@ fn place_lookup(lex: &Lexicon, name: &str) -> Option<(u32, &'static str, PlaceKi
     if name.len() < 2 {
         return None;
     }
-    let canon = PLACE_ALIASES.iter().find(|(a, _)| *a == name).map_or(name, |(_, c)| *c);
+    let canon = PLACE_ALIASES
+        .iter()
+        .find(|(a, _)| *a == name)
+        .map_or(name, |(_, c)| *c);
     let (hit, place) = lex.place(canon)?;
     Some((hit.index, place.name, place.kind, place.population))
 }
 
-fn push(out: &mut Vec<Cand>, seg: &Seg<'_>, kind: EntityKind, name: String, title_from: usize, a: usize, b: usize) {
+fn push(
+    out: &mut Vec<Cand>,
+    seg: &Seg<'_>,
+    kind: EntityKind,
+    name: String,
+    title_from: usize,
+    a: usize,
+    b: usize,
+) {
     out.push(Cand {
         kind,
         name,
@@ -251,11 +306,18 @@ fn push(out: &mut Vec<Cand>, seg: &Seg<'_>, kind: EntityKind, name: String, titl
 /// Cue words around a run that mark a person.
 fn person_cue(seg: &Seg<'_>, a: usize, b: usize) -> bool {
     let before = seg.word_before(a);
-    if before.as_deref().is_some_and(|w| ROLE_NOUNS.contains(&w) || matches!(w, "said" | "says" | "asked" | "told")) {
+    if before
+        .as_deref()
+        .is_some_and(|w| ROLE_NOUNS.contains(&w) || matches!(w, "said" | "says" | "asked" | "told"))
+    {
         return true;
     }
     let mut j = b;
-    if seg.toks.get(j).is_some_and(|t| t.kind == TokKind::Possessive) {
+    if seg
+        .toks
+        .get(j)
+        .is_some_and(|t| t.kind == TokKind::Possessive)
+    {
         return false;
     }
     if seg.toks.get(j).is_some_and(|t| t.is_punct(',')) {
@@ -264,12 +326,15 @@ fn person_cue(seg: &Seg<'_>, a: usize, b: usize) -> bool {
         let next = seg.lower(j + 1);
         return match w.as_deref() {
             Some("who" | "whose") => true,
-            Some("a" | "an" | "the" | "his" | "her") => next.as_deref().is_some_and(|n| ROLE_NOUNS.contains(&n)),
+            Some("a" | "an" | "the" | "his" | "her") => {
+                next.as_deref().is_some_and(|n| ROLE_NOUNS.contains(&n))
+            }
             Some(w) => ROLE_NOUNS.contains(&w) || w == "said" || w == "says",
             None => false,
         };
     }
-    seg.lower(j).is_some_and(|w| SPEECH_VERBS.contains(&w.as_str()))
+    seg.lower(j)
+        .is_some_and(|w| SPEECH_VERBS.contains(&w.as_str()))
 }
 
 fn locative_cue(seg: &Seg<'_>, a: usize) -> bool {
@@ -278,9 +343,15 @@ fn locative_cue(seg: &Seg<'_>, a: usize) -> bool {
             return true;
         }
         if w == "of" {
-            return seg.lower(a.wrapping_sub(2)).is_some_and(|n| PLACE_NOUNS.contains(&n.as_str()));
+            return seg
+                .lower(a.wrapping_sub(2))
+                .is_some_and(|n| PLACE_NOUNS.contains(&n.as_str()));
         }
-        return w == "the" && a >= 2 && seg.lower(a - 2).is_some_and(|n| LOCATIVE.contains(&n.as_str()));
+        return w == "the"
+            && a >= 2
+            && seg
+                .lower(a - 2)
+                .is_some_and(|n| LOCATIVE.contains(&n.as_str()));
     }
     false
 }
@@ -290,7 +361,9 @@ fn comma_place_after(lex: &Lexicon, seg: &Seg<'_>, b: usize) -> bool {
     if !seg.toks.get(b).is_some_and(|t| t.is_punct(',')) {
         return false;
     }
-    let Some(t) = seg.toks.get(b + 1) else { return false };
+    let Some(t) = seg.toks.get(b + 1) else {
+        return false;
+    };
     if !capish(t) {
         return false;
     }
@@ -313,21 +386,57 @@ fn is_org(seg: &Seg<'_>, a: usize, b: usize) -> bool {
 /// Whether a word cannot be (part of) a person's name: CamelCase brands and
 /// abstract nouns ("YouTube", "Scientology", "Christianity").
 fn not_a_name(word: &str) -> bool {
-    if ["-born", "-based", "-led", "-backed", "-era", "-style"].iter().any(|s| word.ends_with(s)) {
+    if ["-born", "-based", "-led", "-backed", "-era", "-style"]
+        .iter()
+        .any(|s| word.ends_with(s))
+    {
         return true;
     }
-    let camel = word.chars().skip(1).any(char::is_uppercase) && word.chars().any(char::is_lowercase) && !word.contains(['-', '\'', '\u{2019}']) && !word.starts_with("Mc") && !word.starts_with("Mac");
-    let abstract_noun = ["ity", "ism", "ology", "ness", "ment", "tion", "ship", "ics", "ry"]
-        .iter()
-        .any(|s| word.len() > s.len() + 3 && word.ends_with(s));
+    let camel = word.chars().skip(1).any(char::is_uppercase)
+        && word.chars().any(char::is_lowercase)
+        && !word.contains(['-', '\'', '\u{2019}'])
+        && !word.starts_with("Mc")
+        && !word.starts_with("Mac");
+    let abstract_noun = [
+        "ity", "ism", "ology", "ness", "ment", "tion", "ship", "ics", "ry",
+    ]
+    .iter()
+    .any(|s| word.len() > s.len() + 3 && word.ends_with(s));
     camel || abstract_noun
 }
 
 /// Titles that surely precede a person's name, even a word-like one ("Mr. Trump").
 const HONORIFICS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "President", "Senator", "Sen",
-    "Rep", "Gov", "Governor", "King", "Queen", "Prince", "Princess", "Pope", "Prof", "Professor",
-    "Gen", "General", "Judge", "Mayor", "Chancellor", "Premier", "Minister", "Secretary",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Dr",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "President",
+    "Senator",
+    "Sen",
+    "Rep",
+    "Gov",
+    "Governor",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Pope",
+    "Prof",
+    "Professor",
+    "Gen",
+    "General",
+    "Judge",
+    "Mayor",
+    "Chancellor",
+    "Premier",
+    "Minister",
+    "Secretary",
 ];
 
 /// Whether the word is a Roman numeral ("II", "XV").
@@ -337,9 +446,37 @@ fn is_roman(word: &str) -> bool {
 
 /// First words that open a foreign name of a place or work, not a person.
 const NON_PERSON_HEADS: &[&str] = &[
-    "Les", "Le", "La", "Los", "Las", "El", "Il", "Lo", "Die", "Das", "Der", "Instituto", "Santo",
-    "San", "Santa", "São", "Sankt", "Sant", "Piazza", "Via", "Rue", "Place", "Palazzo",
-    "Museo", "Musée", "Teatro", "Hôtel", "Hôpital", "École", "Université", "Universidad",
+    "Les",
+    "Le",
+    "La",
+    "Los",
+    "Las",
+    "El",
+    "Il",
+    "Lo",
+    "Die",
+    "Das",
+    "Der",
+    "Instituto",
+    "Santo",
+    "San",
+    "Santa",
+    "São",
+    "Sankt",
+    "Sant",
+    "Piazza",
+    "Via",
+    "Rue",
+    "Place",
+    "Palazzo",
+    "Museo",
+    "Musée",
+    "Teatro",
+    "Hôtel",
+    "Hôpital",
+    "École",
+    "Université",
+    "Universidad",
 ];
 
 /// Drops leading words before the name proper: capitalised role or
@@ -396,7 +533,8 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     if place_lookup(lex, &seg.name(run.start, run.end)).is_none() {
         while run.start < run.end {
             let one = lex.is_demonym(seg.toks[run.start].text);
-            let two = run.start + 1 < run.end && lex.is_demonym(&seg.name(run.start, run.start + 2));
+            let two =
+                run.start + 1 < run.end && lex.is_demonym(&seg.name(run.start, run.start + 2));
             if two {
                 run.start += 2;
             } else if one {
@@ -410,12 +548,25 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         }
     }
     // Runs made only of title words ("President", "Prime Minister").
-    if (run.start..run.end).all(|i| title_word(lex, &seg.toks[i]) || TITLE_TAILS.contains(&seg.toks[i].bare())) {
+    if (run.start..run.end)
+        .all(|i| title_word(lex, &seg.toks[i]) || TITLE_TAILS.contains(&seg.toks[i].bare()))
+    {
         return;
     }
     let lead = skip_lead_words(lex, seg, run.start, run.end);
-    let (a, ends_of) = strip_titles(lex, seg, Run { start: lead, end: run.end });
-    let title_from = if lead > run.start && a == lead { lead } else { run.start };
+    let (a, ends_of) = strip_titles(
+        lex,
+        seg,
+        Run {
+            start: lead,
+            end: run.end,
+        },
+    );
+    let title_from = if lead > run.start && a == lead {
+        lead
+    } else {
+        run.start
+    };
     let mut b = run.end;
     let titled = a > lead && !ends_of;
     let mut a = a;
@@ -459,27 +610,51 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     // Countries and regions named in full win over organization words ("United States").
     if let Some((index, canon, kind, _)) = gazetteer
         && words >= 2
-        && matches!(kind, PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region)
+        && matches!(
+            kind,
+            PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region
+        )
         && !titled
     {
-        push(out, seg, EntityKind::Place, canon.to_string(), title_from, a, b);
+        push(
+            out,
+            seg,
+            EntityKind::Place,
+            canon.to_string(),
+            title_from,
+            a,
+            b,
+        );
         set_place(out, Some(index));
         return;
     }
     // "Eastern Europe", "Southern California": a direction and a place.
-    let dirs = (a..b).take_while(|&i| DIRECTIONS.contains(&seg.toks[i].text)).count();
-    if words > dirs && dirs > 0 && gazetteer.is_none() {
-        if let Some((index, _, _, _)) = place_lookup(lex, &seg.name(a + dirs, b)) {
-            push(out, seg, EntityKind::Place, name, title_from, a, b);
-            set_place(out, Some(index));
-            return;
-        }
+    let dirs = (a..b)
+        .take_while(|&i| DIRECTIONS.contains(&seg.toks[i].text))
+        .count();
+    if words > dirs
+        && dirs > 0
+        && gazetteer.is_none()
+        && let Some((index, _, _, _)) = place_lookup(lex, &seg.name(a + dirs, b))
+    {
+        push(out, seg, EntityKind::Place, name, title_from, a, b);
+        set_place(out, Some(index));
+        return;
     }
+
     // Facilities and features ("Ross Sea", "Carnegie Hall", "Mount Everest").
     let head = seg.toks[a].bare();
     let tail = seg.toks[b - 1].bare();
     if !titled && words >= 2 && (PLACE_TAILS.contains(&tail) || PLACE_HEADS.contains(&head)) {
-        push(out, seg, EntityKind::Place, gazetteer.map_or(name, |p| p.1.to_string()), title_from, a, b);
+        push(
+            out,
+            seg,
+            EntityKind::Place,
+            gazetteer.map_or(name, |p| p.1.to_string()),
+            title_from,
+            a,
+            b,
+        );
         set_place(out, gazetteer.map(|p| p.0));
         if gazetteer.is_none() {
             nested_places(lex, seg, a, b - 1, out);
@@ -516,7 +691,15 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
             !titled
         };
         if accept {
-            push(out, seg, EntityKind::Place, canon.to_string(), title_from, a, b);
+            push(
+                out,
+                seg,
+                EntityKind::Place,
+                canon.to_string(),
+                title_from,
+                a,
+                b,
+            );
             set_place(out, Some(index));
             set_major(out, major);
             set_country(out, lex, index);
@@ -531,7 +714,15 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         if !cue_person {
             // A weak place: kept if named surely elsewhere, or it may still
             // resolve to a person named in full.
-            push(out, seg, EntityKind::Place, canon.to_string(), title_from, a, b);
+            push(
+                out,
+                seg,
+                EntityKind::Place,
+                canon.to_string(),
+                title_from,
+                a,
+                b,
+            );
             set_place(out, Some(index));
             set_weak(out);
             set_major(out, major && given < 300);
@@ -547,7 +738,15 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     if let Some(of) = (a + 2..b).find(|&i| seg.toks[i].text == "of") {
         let before_given = lex.given_count(seg.toks[a].bare()) >= 200 || titled;
         if before_given && !is_org(seg, a, of) {
-            push(out, seg, EntityKind::Person, seg.name(a, of), title_from, a, of);
+            push(
+                out,
+                seg,
+                EntityKind::Person,
+                seg.name(a, of),
+                title_from,
+                a,
+                of,
+            );
             let mut k = of + 1;
             if seg.toks.get(k).is_some_and(|t| t.text == "the") {
                 k += 1;
@@ -562,7 +761,12 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         return;
     }
     // Acronyms, foreign articles and saints' places are not people's names.
-    let acronym_inside = !seg.caps && (a..b).any(|i| seg.toks[i].is_all_caps() && !is_roman(seg.toks[i].text) && !seg.toks[i].text.contains('.'));
+    let acronym_inside = !seg.caps
+        && (a..b).any(|i| {
+            seg.toks[i].is_all_caps()
+                && !is_roman(seg.toks[i].text)
+                && !seg.toks[i].text.contains('.')
+        });
     if acronym_inside || NON_PERSON_HEADS.contains(&seg.toks[a].text) {
         if acronym_inside {
             push(out, seg, EntityKind::Organization, name, title_from, a, b);
@@ -574,7 +778,8 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     let honorific = (lead..a).any(|i| HONORIFICS.contains(&seg.toks[i].bare()));
     if titled
         && !honorific
-        && (a..b).all(|i| lex.is_word(seg.toks[i].text) && lex.given_count(seg.toks[i].bare()) < 1000)
+        && (a..b)
+            .all(|i| lex.is_word(seg.toks[i].text) && lex.given_count(seg.toks[i].bare()) < 1000)
     {
         return;
     }
@@ -584,7 +789,8 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     let cue = titled || person_cue(seg, a, b);
     if words >= 2 {
         // "Boston Red Sox", "Gilmore Girls": a place or a plural noun is not a name.
-        let place_first = place_lookup(lex, seg.toks[a].text).is_some_and(|p| p.3 >= 100_000) && first_given < 5_000;
+        let place_first = place_lookup(lex, seg.toks[a].text).is_some_and(|p| p.3 >= 100_000)
+            && first_given < 5_000;
         let last = seg.toks[b - 1].text;
         let plural = last.len() > 3
             && last.ends_with('s')
@@ -617,7 +823,9 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         return;
     }
     // One word.
-    let adjective = ["ian", "ean", "ese", "ic", "ish"].iter().any(|e| name.ends_with(e));
+    let adjective = ["ian", "ean", "ese", "ic", "ish"]
+        .iter()
+        .any(|e| name.ends_with(e));
     if (lex.is_word(&name) || adjective) && first_given < 1000 && !titled
         || DIRECTIONS.contains(&name.as_str())
     {
@@ -640,12 +848,22 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
 
 /// "the city of X", "in X", "X, Region": a place the gazetteer lacks.
 fn unknown_place_cue(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> bool {
-    if seg.toks.get(b).is_some_and(|t| t.kind == TokKind::Possessive) || seg.toks[a].is_all_caps() {
+    if seg
+        .toks
+        .get(b)
+        .is_some_and(|t| t.kind == TokKind::Possessive)
+        || seg.toks[a].is_all_caps()
+    {
         return false;
     }
     let before = seg.word_before(a);
-    let city_of = before.as_deref() == Some("of") && seg.lower(a.wrapping_sub(2)).is_some_and(|n| PLACE_NOUNS.contains(&n.as_str()));
-    city_of || comma_place_after(lex, seg, b) || matches!(before.as_deref(), Some("in" | "near" | "outside"))
+    let city_of = before.as_deref() == Some("of")
+        && seg
+            .lower(a.wrapping_sub(2))
+            .is_some_and(|n| PLACE_NOUNS.contains(&n.as_str()));
+    city_of
+        || comma_place_after(lex, seg, b)
+        || matches!(before.as_deref(), Some("in" | "near" | "outside"))
 }
 
 /// Places inside an organization or an unclassified run: the longest
@@ -659,7 +877,10 @@ fn nested_places(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize, out: &mut Vec
             if let Some((index, canon, kind, pop)) = place_lookup(lex, &name) {
                 let given = lex.given_count(seg.toks[i].text);
                 let wordy = j == i + 1 && lex.is_word(&name);
-                let major = matches!(kind, PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region);
+                let major = matches!(
+                    kind,
+                    PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region
+                );
                 if !wordy && (given < 300 || major || pop >= 500_000) {
                     found = Some((j, index, canon));
                     break;
@@ -686,19 +907,29 @@ mod tests {
         let lex = &crate::extract::Extractor::global().lex;
         let mut out = Vec::new();
         segment_cands(lex, 0, text, &mut out);
-        out.into_iter().map(|c| (c.kind, c.name, c.evidence)).collect()
+        out.into_iter()
+            .map(|c| (c.kind, c.name, c.evidence))
+            .collect()
     }
 
     fn has(text: &str, kind: EntityKind, name: &str) -> bool {
-        cands(text).iter().any(|(k, n, e)| *k == kind && n == name && *e == Evidence::Strong)
+        cands(text)
+            .iter()
+            .any(|(k, n, e)| *k == kind && n == name && *e == Evidence::Strong)
     }
 
     #[test]
     fn people_from_titles_given_names_and_cues() {
         use EntityKind::Person;
         let cases = [
-            ("White House special envoy Steve Witkoff arrived.", "Steve Witkoff"),
-            ("Talks with Secretary of State Marco Rubio began.", "Marco Rubio"),
+            (
+                "White House special envoy Steve Witkoff arrived.",
+                "Steve Witkoff",
+            ),
+            (
+                "Talks with Secretary of State Marco Rubio began.",
+                "Marco Rubio",
+            ),
             ("The draft was written by Mr. Witkoff alone.", "Witkoff"),
             ("\"No,\" said Mr. Aasen.", "Aasen"),
             ("They met Deng Xiaoping there.", "Deng Xiaoping"),
@@ -715,7 +946,10 @@ mod tests {
     fn places_from_gazetteer_and_context() {
         use EntityKind::Place;
         let cases = [
-            ("Troops captured the Ukrainian city of Pokrovsk.", "Pokrovsk"),
+            (
+                "Troops captured the Ukrainian city of Pokrovsk.",
+                "Pokrovsk",
+            ),
             ("He flew to Jordan on Monday.", "Jordan"),
             ("The U.S. will inform Moscow.", "United States"),
             ("The U.S. will inform Moscow.", "Moscow"),
@@ -738,10 +972,21 @@ mod tests {
             "Mobile phones were banned.",
         ];
         for text in cases {
-            let got: Vec<_> = cands(text).into_iter().filter(|c| c.2 == Evidence::Strong).collect();
+            let got: Vec<_> = cands(text)
+                .into_iter()
+                .filter(|c| c.2 == Evidence::Strong)
+                .collect();
             assert!(got.is_empty(), "{text}: {got:?}");
         }
-        assert!(has("Officials of NATO met.", EntityKind::Organization, "NATO"));
-        assert!(has("The Labour Party won.", EntityKind::Organization, "Labour Party"));
+        assert!(has(
+            "Officials of NATO met.",
+            EntityKind::Organization,
+            "NATO"
+        ));
+        assert!(has(
+            "The Labour Party won.",
+            EntityKind::Organization,
+            "Labour Party"
+        ));
     }
 }

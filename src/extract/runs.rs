@@ -51,8 +51,7 @@ pub fn find_runs(toks: &[Token<'_>], lex: &Lexicon) -> Vec<Run> {
         }
         let start = i;
         let mut end = i + 1;
-        loop {
-            let Some(next) = toks.get(end) else { break };
+        while let Some(next) = toks.get(end) {
             if capish(next) && !is_stop(next, lex) {
                 end += 1;
                 continue;
@@ -67,7 +66,10 @@ pub fn find_runs(toks: &[Token<'_>], lex: &Lexicon) -> Vec<Run> {
                 end += 2;
                 continue;
             }
-            if next.text == "of" && toks.get(end + 1).is_some_and(|t| t.text == "the") && joins(end + 2) {
+            if next.text == "of"
+                && toks.get(end + 1).is_some_and(|t| t.text == "the")
+                && joins(end + 2)
+            {
                 end += 3;
                 continue;
             }
@@ -89,7 +91,13 @@ mod tests {
         let toks = tokenize(text);
         find_runs(&toks, lex)
             .iter()
-            .map(|r| toks[r.start..r.end].iter().map(|t| t.text).collect::<Vec<_>>().join(" "))
+            .map(|r| {
+                toks[r.start..r.end]
+                    .iter()
+                    .map(|t| t.text)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .collect()
     }
 
@@ -99,9 +107,15 @@ mod tests {
             ("The talks in Geneva ended.", &["Geneva"]),
             ("Ludwig van Beethoven wrote", &["Ludwig van Beethoven"]),
             ("the University of Chicago said", &["University of Chicago"]),
-            ("Russian President Vladimir Putin", &["Russian President Vladimir Putin"]),
+            (
+                "Russian President Vladimir Putin",
+                &["Russian President Vladimir Putin"],
+            ),
             ("On Monday Mr. Witkoff’s plane", &["Mr. Witkoff"]),
-            ("Bashar al-Assad and Kim Jong-un", &["Bashar al-Assad", "Kim Jong-un"]),
+            (
+                "Bashar al-Assad and Kim Jong-un",
+                &["Bashar al-Assad", "Kim Jong-un"],
+            ),
             ("In March, NATO met", &["NATO"]),
         ];
         for (text, expected) in cases {

@@ -85,13 +85,15 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 if c.is_alphanumeric() || c == '\u{301}' {
                     letters_since_dot += 1;
                     i += 1;
-                } else if (c == '-' || c == '\u{2010}') && at(i + 1).is_some_and(char::is_alphanumeric)
+                } else if (c == '-' || c == '\u{2010}')
+                    && at(i + 1).is_some_and(char::is_alphanumeric)
                 {
                     letters_since_dot = 0;
                     i += 1;
                 } else if is_apostrophe(c) && at(i + 1).is_some_and(char::is_alphabetic) {
                     // "Putin's" ends here; "O'Brien" and "d'Alembert" go on.
-                    let s_end = at(i + 1) == Some('s') && !at(i + 2).is_some_and(char::is_alphanumeric);
+                    let s_end =
+                        at(i + 1) == Some('s') && !at(i + 2).is_some_and(char::is_alphanumeric);
                     if s_end {
                         break;
                     }
@@ -99,7 +101,9 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 } else if c == '.'
                     && letters_since_dot == 1
                     && at(i + 1).is_some_and(char::is_alphabetic)
-                    && (at(i + 2) == Some('.') || dotted || !at(i + 2).is_some_and(char::is_alphanumeric))
+                    && (at(i + 2) == Some('.')
+                        || dotted
+                        || !at(i + 2).is_some_and(char::is_alphanumeric))
                 {
                     // Inside "U.S." or "Ph.D.".
                     dotted = true;
@@ -118,31 +122,63 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 }
             }
             let (s, e) = (off(start), off(i));
-            out.push(Token { text: &text[s..e], start: s, end: e, kind: TokKind::Word, sent_start });
+            out.push(Token {
+                text: &text[s..e],
+                start: s,
+                end: e,
+                kind: TokKind::Word,
+                sent_start,
+            });
             sent_start = false;
             continue;
         }
         // Possessive: 's / ’s, or a lone apostrophe after a word ending in s.
         if is_apostrophe(c) {
-            let prev_word = out.last().is_some_and(|t| t.kind == TokKind::Word && t.end == off(i));
-            if prev_word && at(i + 1) == Some('s') && !at(i + 2).is_some_and(char::is_alphanumeric) {
+            let prev_word = out
+                .last()
+                .is_some_and(|t| t.kind == TokKind::Word && t.end == off(i));
+            if prev_word && at(i + 1) == Some('s') && !at(i + 2).is_some_and(char::is_alphanumeric)
+            {
                 let (s, e) = (off(i), off(i + 2));
-                out.push(Token { text: &text[s..e], start: s, end: e, kind: TokKind::Possessive, sent_start: false });
+                out.push(Token {
+                    text: &text[s..e],
+                    start: s,
+                    end: e,
+                    kind: TokKind::Possessive,
+                    sent_start: false,
+                });
                 i += 2;
                 continue;
             }
             let after_s = out.last().is_some_and(|t| t.text.ends_with('s'));
             if prev_word && after_s && !at(i + 1).is_some_and(char::is_alphanumeric) {
                 let (s, e) = (off(i), off(i + 1));
-                out.push(Token { text: &text[s..e], start: s, end: e, kind: TokKind::Possessive, sent_start: false });
+                out.push(Token {
+                    text: &text[s..e],
+                    start: s,
+                    end: e,
+                    kind: TokKind::Possessive,
+                    sent_start: false,
+                });
                 i += 1;
                 continue;
             }
         }
         let (s, e) = (off(i), off(i + 1));
-        out.push(Token { text: &text[s..e], start: s, end: e, kind: TokKind::Punct, sent_start: false });
+        out.push(Token {
+            text: &text[s..e],
+            start: s,
+            end: e,
+            kind: TokKind::Punct,
+            sent_start: false,
+        });
         if matches!(c, '.' | '!' | '?' | ':' | ';' | '\u{2014}' | '(' | '[')
-            || (matches!(c, '"' | '\u{201c}' | '\u{2018}') && !out.iter().rev().nth(1).is_some_and(|t| t.kind == TokKind::Word && t.end == s))
+            || (matches!(c, '"' | '\u{201c}' | '\u{2018}')
+                && !out
+                    .iter()
+                    .rev()
+                    .nth(1)
+                    .is_some_and(|t| t.kind == TokKind::Word && t.end == s))
         {
             sent_start = true;
         }
@@ -164,11 +200,17 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("Mr. Witkoff’s visit", &["Mr.", "Witkoff", "’s", "visit"]),
             ("Putin's demands", &["Putin", "'s", "demands"]),
-            ("the U.S.-backed plan", &["the", "U.S.", "-", "backed", "plan"]),
+            (
+                "the U.S.-backed plan",
+                &["the", "U.S.", "-", "backed", "plan"],
+            ),
             ("U.S. and Ukrainian", &["U.S.", "and", "Ukrainian"]),
             ("H. G. Wells", &["H.", "G.", "Wells"]),
             ("Jean-Yves O'Brien", &["Jean-Yves", "O'Brien"]),
-            ("Brynjarsdóttir, Sørensen.", &["Brynjarsdóttir", ",", "Sørensen", "."]),
+            (
+                "Brynjarsdóttir, Sørensen.",
+                &["Brynjarsdóttir", ",", "Sørensen", "."],
+            ),
             ("the Witkoffs’ plan", &["the", "Witkoffs", "’", "plan"]),
             ("J.K. Rowling", &["J.K.", "Rowling"]),
             ("the U.S government", &["the", "U.S", "government"]),
@@ -185,7 +227,11 @@ mod tests {
         for t in &toks {
             assert_eq!(&text[t.start..t.end], t.text);
         }
-        let starts: Vec<&str> = toks.iter().filter(|t| t.sent_start).map(|t| t.text).collect();
+        let starts: Vec<&str> = toks
+            .iter()
+            .filter(|t| t.sent_start)
+            .map(|t| t.text)
+            .collect();
         assert_eq!(starts, ["Kyiv", "Mr.", "Peace"]);
         let possessive = tokenize("Zelenskyy’s");
         assert_eq!(possessive[1].kind, TokKind::Possessive);
