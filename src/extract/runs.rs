@@ -51,8 +51,7 @@ pub fn find_runs(toks: &[Token<'_>], lex: &Lexicon) -> Vec<Run> {
         }
         let start = i;
         let mut end = i + 1;
-        loop {
-            let Some(next) = toks.get(end) else { break };
+        while let Some(next) = toks.get(end) {
             if capish(next) && !is_stop(next, lex) {
                 end += 1;
                 continue;

@@ -212,7 +212,7 @@ mod tests {
                 &["Brynjarsdóttir", ",", "Sørensen", "."],
             ),
             ("the Witkoffs’ plan", &["the", "Witkoffs", "’", "plan"]),
-            ("Ph.D. student", &["Ph.D.", "student"]),
+            ("J.K. Rowling", &["J.K.", "Rowling"]),
             ("the U.S government", &["the", "U.S", "government"]),
         ];
         for (text, expected) in cases {

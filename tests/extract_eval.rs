@@ -1,0 +1,133 @@
+//! Scores extraction on the shared evaluation texts with the shared scorer
+//! (`../shared/tools/score_entities.py`): the seed story must reach people
+//! and places F1 >= 0.85, the dev set must not fall below the figures
+//! reached so far (minus a small margin). Skips, with a message, when
+//! `../shared` or `python3` is absent.
+
+// Test helpers outside #[test] functions may unwrap too.
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use gazette::extract::Extractor;
+use gazette::model::{Block, Entity, EntityKind, Item, ItemId};
+use serde_json::{Value, json};
+
+/// Dev set floors (people F1, places F1): reached minus a margin.
+const DEV_FLOOR: (f64, f64) = (0.67, 0.76);
+const SEED_FLOOR: (f64, f64) = (0.85, 0.85);
+
+fn shared() -> Option<PathBuf> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    root.join("tools/score_entities.py")
+        .exists()
+        .then_some(root)
+}
+
+fn python() -> bool {
+    Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// An item as `examples/extract_eval.rs` builds it: first non-empty line the
+/// title, the other non-empty lines paragraphs.
+fn item(path: &Path) -> Item {
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    Item {
+        id: ItemId::from_parts(&[&path.display().to_string()]),
+        title: lines.next().unwrap_or_default().to_string(),
+        newsletter: None,
+        publisher: None,
+        date: None,
+        author: None,
+        url: None,
+        tags: vec![],
+        blocks: lines.map(|l| Block::Paragraph(l.to_string())).collect(),
+        source: path.to_path_buf(),
+    }
+}
+
+fn group(entities: &[Entity], kind: EntityKind) -> Value {
+    entities
+        .iter()
+        .filter(|e| e.kind == kind)
+        .map(|e| {
+            let mut forms = vec![e.name.clone()];
+            forms.extend(e.aliases.iter().cloned());
+            json!({"name": e.name, "mentions": forms, "count": e.mentions.len()})
+        })
+        .collect()
+}
+
+/// Extracts from `files`, scores against `gold`, returns (people F1, places F1).
+fn score(root: &Path, files: &[PathBuf], gold: &Path, out: &Path) -> (f64, f64) {
+    let items: Vec<Value> = files
+        .iter()
+        .map(|f| {
+            let entities = Extractor::global().extract(&item(f));
+            json!({"source": f.display().to_string(), "people": group(&entities, EntityKind::Person),
+                   "places": group(&entities, EntityKind::Place)})
+        })
+        .collect();
+    std::fs::write(out, serde_json::to_string(&items).unwrap()).unwrap();
+    let scored = Command::new("python3")
+        .arg(root.join("tools/score_entities.py"))
+        .arg(gold)
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(
+        scored.status.success(),
+        "{}",
+        String::from_utf8_lossy(&scored.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&scored.stdout).unwrap();
+    let f1 = |kind: &str| json[kind]["f1"].as_f64().unwrap();
+    (f1("person"), f1("place"))
+}
+
+#[test]
+fn seed_and_dev_scores_stay_above_their_floors() {
+    let Some(root) = shared() else {
+        println!("skipped: ../shared (evaluation data and scorer) is not here");
+        return;
+    };
+    if !python() {
+        println!("skipped: python3 is not available to run the scorer");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let seed = score(
+        &root,
+        &[root.join("seed/threat-status-story.txt")],
+        &root.join("seed/gold"),
+        &tmp.path().join("seed.json"),
+    );
+    println!("seed people F1 {:.3}, places F1 {:.3}", seed.0, seed.1);
+    assert!(
+        seed.0 >= SEED_FLOOR.0 && seed.1 >= SEED_FLOOR.1,
+        "seed {seed:?}"
+    );
+
+    let mut dev: Vec<PathBuf> = std::fs::read_dir(root.join("eval/dev"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    dev.sort();
+    let got = score(
+        &root,
+        &dev,
+        &root.join("eval/dev/gold"),
+        &tmp.path().join("dev.json"),
+    );
+    println!("dev people F1 {:.3}, places F1 {:.3}", got.0, got.1);
+    assert!(
+        got.0 >= DEV_FLOOR.0 && got.1 >= DEV_FLOOR.1,
+        "dev {got:?} below {DEV_FLOOR:?}"
+    );
+}
