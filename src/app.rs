@@ -2,10 +2,11 @@
 //! terminal and no disk. [`App::update`] takes an [`Action`] and returns the
 //! [`Effect`]s the event loop must perform.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::sync::Arc;
 
-use crate::library::{ActorKey, Library};
-use crate::model::{Entity, EntityKind, ItemId};
+use crate::library::{ActorKey, Body, Library};
+use crate::model::{Block, Entity, EntityKind, ItemId};
 
 pub mod action;
 pub mod article_text;
@@ -16,6 +17,18 @@ mod update;
 
 pub use action::{Action, Effect};
 use history::History;
+
+/// How many item bodies the reader keeps at once.
+const BODY_CACHE: usize = 32;
+
+/// Data the state machine wants from outside (see [`crate::source::serve`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Need {
+    /// The body of an item about to be shown.
+    Body(ItemId),
+    /// First-mention sentences for an actor page.
+    Sentences(ActorKey),
+}
 
 /// Which pane receives keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -97,6 +110,10 @@ pub struct App {
     show_help: bool,
     message: Option<String>,
     should_quit: bool,
+    bodies: VecDeque<Arc<Body>>,
+    sentences: Option<(ActorKey, HashMap<ItemId, String>)>,
+    pending_mention: Option<usize>,
+    unread: usize,
 }
 
 impl App {
@@ -121,7 +138,17 @@ impl App {
             show_help: false,
             message: None,
             should_quit: false,
+            bodies: VecDeque::new(),
+            sentences: None,
+            pending_mention: None,
+            unread: 0,
         };
+        app.unread = app
+            .library
+            .rows()
+            .iter()
+            .filter(|r| !app.read.contains(&r.id))
+            .count();
         app.preview_selected();
         app
     }
@@ -149,7 +176,7 @@ impl App {
     /// Id of the selected list item.
     pub fn selected_id(&self) -> Option<&ItemId> {
         let index = *self.visible.get(self.list_selected)?;
-        self.library.item(index).map(|i| &i.id)
+        self.library.row(index).map(|r| &r.id)
     }
 
     /// The article pane's state.
@@ -179,11 +206,7 @@ impl App {
 
     /// How many items are unread in the whole library.
     pub fn unread_count(&self) -> usize {
-        self.library
-            .items()
-            .iter()
-            .filter(|i| !self.read.contains(&i.id))
-            .count()
+        self.unread
     }
 
     /// Whether only unread items are listed.
@@ -235,10 +258,10 @@ impl App {
     /// The entities of the article's item in sidebar order: people, places,
     /// organizations, each most mentioned first.
     pub fn sidebar_entities(&self) -> Vec<&Entity> {
-        let Some(index) = self.article.item else {
+        let Some(body) = self.article.item.and_then(|i| self.body(i)) else {
             return Vec::new();
         };
-        let entities = self.library.entities(index);
+        let entities = &body.entities;
         let mut out = Vec::with_capacity(entities.len());
         for kind in EntityKind::ALL {
             let mut of_kind: Vec<&Entity> = entities.iter().filter(|e| e.kind == kind).collect();
@@ -262,6 +285,102 @@ impl App {
         self.sidebar_entities()
             .get(self.sidebar_selected)
             .map(|e| ActorKey::of(e))
+    }
+
+    /// The body of the item at `index`, when it has been provided.
+    pub fn body(&self, index: usize) -> Option<&Body> {
+        let id = &self.library.row(index)?.id;
+        self.bodies
+            .iter()
+            .find(|b| &b.item.id == id)
+            .map(Arc::as_ref)
+    }
+
+    /// The first-mention sentence of the open actor page's actor in an item.
+    pub fn actor_sentence(&self, id: &ItemId) -> Option<&str> {
+        let (key, _) = self.actor.as_ref()?;
+        let (for_key, map) = self.sentences.as_ref()?;
+        (for_key == key)
+            .then(|| map.get(id).map(String::as_str))
+            .flatten()
+    }
+
+    /// What the reader needs before it can draw the current view.
+    pub fn wanted(&self) -> Vec<Need> {
+        let mut needs = Vec::new();
+        if let Some(index) = self.article.item
+            && self.body(index).is_none()
+            && let Some(row) = self.library.row(index)
+        {
+            needs.push(Need::Body(row.id.clone()));
+        }
+        if self.focus == Focus::Actor
+            && let Some((key, _)) = &self.actor
+            && self.sentences.as_ref().is_none_or(|(k, _)| k != key)
+        {
+            needs.push(Need::Sentences(key.clone()));
+        }
+        needs
+    }
+
+    /// Takes an item's body (already resolved the library's way).
+    pub fn provide_body(&mut self, body: Body) {
+        let id = body.item.id.clone();
+        self.bodies.retain(|b| b.item.id != id);
+        self.bodies.push_front(Arc::new(body));
+        self.bodies.truncate(BODY_CACHE);
+        let current = self
+            .article
+            .item
+            .and_then(|i| self.library.row(i))
+            .map(|r| r.id.clone());
+        if current.as_ref() == Some(&id) {
+            if let Some(n) = self.pending_mention.take() {
+                self.goto_mention(n);
+                if self.message.is_none()
+                    && let Some(key) = self.article.actor.clone()
+                {
+                    let count = self.actor_mentions(&key).len();
+                    self.set_message(format!("{}: mention {} of {count}", key.name, n + 1));
+                }
+            }
+            self.clamp_article_scroll();
+        }
+    }
+
+    /// Records that an item's body could not be read, so it is not asked for again.
+    pub fn body_unavailable(&mut self, id: &ItemId) {
+        let Some(index) = self.library.index_of(id) else {
+            return;
+        };
+        let Some(row) = self.library.row(index) else {
+            return;
+        };
+        let item = crate::model::Item {
+            id: id.clone(),
+            title: row.title.to_string(),
+            newsletter: row.newsletter.as_deref().map(str::to_string),
+            publisher: None,
+            date: row.date,
+            author: None,
+            url: None,
+            tags: Vec::new(),
+            blocks: vec![Block::Paragraph(format!(
+                "The text of this item could not be read from {}.",
+                row.source.display()
+            ))],
+            source: row.source.clone(),
+        };
+        self.pending_mention = None;
+        self.provide_body(Body {
+            item,
+            entities: Vec::new(),
+        });
+    }
+
+    /// Takes the first-mention sentences of an actor's items.
+    pub fn provide_sentences(&mut self, key: ActorKey, sentences: HashMap<ItemId, String>) {
+        self.sentences = Some((key, sentences));
     }
 
     fn location(&self) -> Location {
@@ -293,17 +412,12 @@ impl App {
     }
 
     fn position_of(&self, id: &ItemId) -> Option<usize> {
-        self.visible
-            .iter()
-            .position(|&i| self.library.item(i).is_some_and(|it| &it.id == id))
+        let index = self.library.index_of(id)?;
+        self.visible.iter().position(|&i| i == index)
     }
 
     fn all_actor_keys(&self) -> Vec<ActorKey> {
-        self.library
-            .actor_summaries(None)
-            .into_iter()
-            .map(|s| s.key)
-            .collect()
+        self.library.actor_keys()
     }
 
     /// Shows the list's selected item in the article pane, from the top.
@@ -325,8 +439,8 @@ impl App {
                 !self.unread_only
                     || self
                         .library
-                        .item(i)
-                        .is_some_and(|it| !self.read.contains(&it.id))
+                        .row(i)
+                        .is_some_and(|r| !self.read.contains(&r.id))
             })
             .collect();
         self.list_selected = keep.and_then(|id| self.position_of(&id)).unwrap_or(0);

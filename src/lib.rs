@@ -19,6 +19,7 @@ pub mod config;
 pub mod extract;
 pub mod library;
 pub mod model;
+pub mod source;
 pub mod store;
 pub mod theme;
 pub mod tui;

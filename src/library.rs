@@ -1,11 +1,20 @@
-//! The loaded library: items newest first, the entities of each, and the
-//! index from every actor to the items that name it.
+//! The library's index, kept in memory: one small row per item (no body)
+//! newest first, and which actors each item names. Item bodies (text and
+//! mention positions) are fetched on demand through a [`Source`].
+//!
+//! [`Source`]: crate::source::Source
 
 use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::model::{Entity, EntityKind, Item, Mention};
+use crate::model::{Entity, EntityKind, Item, ItemId};
+
+mod resolve;
+
+pub use resolve::SurnameMap;
 
 /// Identifies an actor across the library: its kind and canonical name.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -26,12 +35,52 @@ impl ActorKey {
     }
 }
 
+/// An item with its text and entities: what the article view needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Body {
+    /// The item, text included.
+    pub item: Item,
+    /// Its entities with every mention.
+    pub entities: Vec<Entity>,
+}
+
+impl Body {
+    /// The entity of this item for an actor.
+    pub fn entity(&self, key: &ActorKey) -> Option<&Entity> {
+        self.entities
+            .iter()
+            .find(|e| e.kind == key.kind && e.name == key.name)
+    }
+}
+
+/// One item as the list shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// Stable id.
+    pub id: ItemId,
+    /// Publication date.
+    pub date: Option<NaiveDate>,
+    /// Newsletter name.
+    pub newsletter: Option<Arc<str>>,
+    /// Title.
+    pub title: Box<str>,
+    /// Where it was loaded from.
+    pub source: PathBuf,
+}
+
+impl Row {
+    /// The newsletter name, or a placeholder for display.
+    pub fn newsletter_or_default(&self) -> &str {
+        self.newsletter.as_deref().unwrap_or("(unknown)")
+    }
+}
+
 /// An actor with library-wide figures, for the actors list and `gazette actors`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActorSummary {
     /// The actor.
     pub key: ActorKey,
-    /// Every surface form seen, across items.
+    /// Every other surface form seen, across items.
     pub aliases: Vec<String>,
     /// How many items name it.
     pub items: usize,
@@ -43,229 +92,271 @@ pub struct ActorSummary {
     pub co_mentions: Vec<(ActorKey, usize)>,
 }
 
-/// Items with their entities and the actor index.
+/// An actor as one item names it: kind, name, mention count, surface forms.
+type Named = (EntityKind, String, u32, Vec<String>);
+
+/// Collects rows and actor mentions, then builds a [`Library`].
+#[derive(Debug, Default)]
+pub struct LibraryBuilder {
+    rows: Vec<Row>,
+    newsletters: HashMap<String, Arc<str>>,
+    actors: Vec<Vec<Named>>,
+}
+
+impl LibraryBuilder {
+    /// Adds an item's row and the actors it names.
+    pub fn add(&mut self, item: &Item, entities: &[Entity]) {
+        let newsletter = item.newsletter.as_ref().map(|n| {
+            self.newsletters
+                .entry(n.clone())
+                .or_insert_with(|| Arc::from(n.as_str()))
+                .clone()
+        });
+        self.rows.push(Row {
+            id: item.id.clone(),
+            date: item.date,
+            newsletter,
+            title: item.title.clone().into_boxed_str(),
+            source: item.source.clone(),
+        });
+        self.actors.push(
+            entities
+                .iter()
+                .map(|e| {
+                    let count = u32::try_from(e.mentions.len()).unwrap_or(u32::MAX);
+                    (e.kind, e.name.clone(), count, e.aliases.clone())
+                })
+                .collect(),
+        );
+    }
+
+    /// Builds the index: rows newest first (undated last), surnames
+    /// resolved across the library, actor postings.
+    pub fn build(self) -> Library {
+        let surnames = SurnameMap::new(
+            self.actors
+                .iter()
+                .flatten()
+                .map(|(kind, name, _, _)| (*kind, name.as_str())),
+        );
+        let mut order: Vec<usize> = (0..self.rows.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (ra, rb) = (&self.rows[a], &self.rows[b]);
+            rb.date
+                .cmp(&ra.date)
+                .then_with(|| ra.title.cmp(&rb.title))
+                .then_with(|| ra.id.cmp(&rb.id))
+        });
+        let mut library = Library {
+            surnames,
+            ..Library::default()
+        };
+        let mut rows: Vec<Option<Row>> = self.rows.into_iter().map(Some).collect();
+        let mut actors: Vec<Vec<_>> = self.actors;
+        for (new_index, &old) in order.iter().enumerate() {
+            let Some(row) = rows[old].take() else {
+                continue;
+            };
+            library.by_id.insert(row.id.clone(), new_index);
+            library.rows.push(row);
+            let mut named: Vec<(u32, u32)> = Vec::new();
+            for (kind, raw, count, forms) in std::mem::take(&mut actors[old]) {
+                let key = library.surnames.resolve(kind, &raw);
+                let actor = library.intern(key, &raw, forms);
+                match named.iter_mut().find(|(a, _)| *a == actor) {
+                    Some((_, n)) => *n += count,
+                    None => named.push((actor, count)),
+                }
+            }
+            library.item_actors.push(named);
+        }
+        let mut postings = vec![Vec::new(); library.actors.len()];
+        for (index, named) in library.item_actors.iter().enumerate() {
+            for (actor, _) in named {
+                postings[*actor as usize].push(index);
+            }
+        }
+        library.postings = postings;
+        let dates = library.rows.iter().filter_map(|r| r.date);
+        library.dates = dates.clone().min().zip(dates.max());
+        library
+    }
+}
+
+/// The in-memory index of the library.
 #[derive(Debug, Clone, Default)]
 pub struct Library {
-    items: Vec<Item>,
-    entities: Vec<Vec<Entity>>,
-    actors: HashMap<ActorKey, Vec<usize>>,
+    rows: Vec<Row>,
+    by_id: HashMap<ItemId, usize>,
+    actors: Vec<ActorKey>,
+    actor_ids: HashMap<ActorKey, u32>,
+    aliases: Vec<Vec<String>>,
+    item_actors: Vec<Vec<(u32, u32)>>,
+    postings: Vec<Vec<usize>>,
+    surnames: SurnameMap,
+    dates: Option<(NaiveDate, NaiveDate)>,
 }
 
 impl Library {
-    /// Builds the library, newest item first (undated items last).
-    pub fn new(mut pairs: Vec<(Item, Vec<Entity>)>) -> Self {
-        pairs.sort_by(|(a, _), (b, _)| {
-            b.date
-                .cmp(&a.date)
-                .then_with(|| a.title.cmp(&b.title))
-                .then_with(|| a.id.cmp(&b.id))
-        });
-        let (items, entities): (Vec<Item>, Vec<Vec<Entity>>) = pairs.into_iter().unzip();
-        let mut actors: HashMap<ActorKey, Vec<usize>> = HashMap::new();
-        for (index, ents) in entities.iter().enumerate() {
-            for entity in ents {
-                let list = actors.entry(ActorKey::of(entity)).or_default();
-                if list.last() != Some(&index) {
-                    list.push(index);
-                }
-            }
+    /// Builds a library from bodies (convenience for small libraries and tests).
+    pub fn from_bodies<'a>(bodies: impl IntoIterator<Item = &'a Body>) -> Self {
+        let mut builder = LibraryBuilder::default();
+        for body in bodies {
+            builder.add(&body.item, &body.entities);
         }
-        Self {
-            items,
-            entities,
-            actors,
-        }
+        builder.build()
     }
 
-    /// All items, newest first.
-    pub fn items(&self) -> &[Item] {
-        &self.items
+    fn intern(&mut self, key: ActorKey, raw: &str, forms: Vec<String>) -> u32 {
+        let id = match self.actor_ids.get(&key) {
+            Some(id) => *id,
+            None => {
+                let id = u32::try_from(self.actors.len()).unwrap_or(u32::MAX);
+                self.actor_ids.insert(key.clone(), id);
+                self.actors.push(key);
+                self.aliases.push(Vec::new());
+                id
+            }
+        };
+        let aliases = &mut self.aliases[id as usize];
+        let name = &self.actors[id as usize].name;
+        for form in forms.into_iter().chain(std::iter::once(raw.to_string())) {
+            if &form != name && !aliases.contains(&form) {
+                aliases.push(form);
+            }
+        }
+        id
     }
 
     /// How many items.
     pub fn len(&self) -> usize {
-        self.items.len()
+        self.rows.len()
     }
 
     /// Whether there are no items.
     pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
+        self.rows.is_empty()
     }
 
-    /// One item by index.
-    pub fn item(&self, index: usize) -> Option<&Item> {
-        self.items.get(index)
+    /// All rows, newest first.
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
     }
 
-    /// The entities of one item, most mentioned first.
-    pub fn entities(&self, index: usize) -> &[Entity] {
-        self.entities.get(index).map_or(&[], Vec::as_slice)
+    /// One row by index.
+    pub fn row(&self, index: usize) -> Option<&Row> {
+        self.rows.get(index)
     }
 
-    /// The entity of an item for an actor, if the item names it.
-    pub fn entity(&self, index: usize, key: &ActorKey) -> Option<&Entity> {
-        self.entities(index)
-            .iter()
-            .find(|e| e.kind == key.kind && e.name == key.name)
+    /// The index of the item with this id.
+    pub fn index_of(&self, id: &ItemId) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The actors an item names, with mention counts, most mentioned first.
+    pub fn actors_of(&self, index: usize) -> Vec<(&ActorKey, u32)> {
+        let mut out: Vec<(&ActorKey, u32)> = self
+            .item_actors
+            .get(index)
+            .map(|named| {
+                named
+                    .iter()
+                    .map(|(a, n)| (&self.actors[*a as usize], *n))
+                    .collect()
+            })
+            .unwrap_or_default();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        out
     }
 
     /// Indices of the items naming an actor, newest first.
     pub fn items_naming(&self, key: &ActorKey) -> &[usize] {
-        self.actors.get(key).map_or(&[], Vec::as_slice)
+        self.actor_ids
+            .get(key)
+            .map_or(&[], |id| self.postings[*id as usize].as_slice())
+    }
+
+    /// The names an actor's mentions were stored under before library-wide
+    /// resolution (for looking them up in the database).
+    pub fn stored_names(&self, key: &ActorKey) -> Vec<String> {
+        self.surnames.stored_names(key)
+    }
+
+    /// Renames a body's entities as the library does (surnames resolved).
+    pub fn resolve_body(&self, body: &mut Body) {
+        self.surnames.apply(&mut body.entities);
+    }
+
+    /// The earliest and latest dates of the library's items.
+    pub fn date_range(&self) -> Option<(NaiveDate, NaiveDate)> {
+        self.dates
     }
 
     /// How many distinct newsletters the library holds.
     pub fn newsletter_count(&self) -> usize {
         let mut names: Vec<&str> = self
-            .items
+            .rows
             .iter()
-            .filter_map(|i| i.newsletter.as_deref())
+            .filter_map(|r| r.newsletter.as_deref())
             .collect();
         names.sort_unstable();
         names.dedup();
         names.len()
     }
 
-    /// Every actor with its figures, most items first, then by name.
+    /// Every actor with its figures, most items first, then by kind and name.
     pub fn actor_summaries(&self, kind: Option<EntityKind>) -> Vec<ActorSummary> {
-        let mut out: Vec<ActorSummary> = self
-            .actors
-            .iter()
-            .filter(|(key, _)| kind.is_none_or(|k| key.kind == k))
-            .map(|(key, indices)| self.summary(key, indices))
+        let mut out: Vec<ActorSummary> = (0..self.actors.len())
+            .filter(|&a| kind.is_none_or(|k| self.actors[a].kind == k))
+            .map(|a| self.summary(a))
             .collect();
         out.sort_by(|a, b| b.items.cmp(&a.items).then_with(|| a.key.cmp(&b.key)));
         out
     }
 
-    /// The figures of one actor, if the library names it.
-    pub fn actor_summary(&self, key: &ActorKey) -> Option<ActorSummary> {
-        self.actors
-            .get(key)
-            .map(|indices| self.summary(key, indices))
+    /// Every actor, most items first (cheaper than the summaries).
+    pub fn actor_keys(&self) -> Vec<ActorKey> {
+        let mut ids: Vec<usize> = (0..self.actors.len()).collect();
+        ids.sort_by(|&a, &b| {
+            self.postings[b]
+                .len()
+                .cmp(&self.postings[a].len())
+                .then_with(|| self.actors[a].cmp(&self.actors[b]))
+        });
+        ids.into_iter().map(|a| self.actors[a].clone()).collect()
     }
 
-    fn summary(&self, key: &ActorKey, indices: &[usize]) -> ActorSummary {
-        let mut aliases: Vec<String> = Vec::new();
-        let mut co: BTreeMap<ActorKey, usize> = BTreeMap::new();
-        let dates: Vec<NaiveDate> = indices.iter().filter_map(|&i| self.items[i].date).collect();
+    /// The figures of one actor, if the library names it.
+    pub fn actor_summary(&self, key: &ActorKey) -> Option<ActorSummary> {
+        self.actor_ids.get(key).map(|id| self.summary(*id as usize))
+    }
+
+    fn summary(&self, actor: usize) -> ActorSummary {
+        let indices = &self.postings[actor];
+        let mut co: BTreeMap<u32, usize> = BTreeMap::new();
         for &index in indices {
-            for entity in self.entities(index) {
-                if entity.kind == key.kind && entity.name == key.name {
-                    for alias in &entity.aliases {
-                        if !aliases.contains(alias) && *alias != key.name {
-                            aliases.push(alias.clone());
-                        }
-                    }
-                } else {
-                    *co.entry(ActorKey::of(entity)).or_default() += 1;
+            for (other, _) in &self.item_actors[index] {
+                if *other as usize != actor {
+                    *co.entry(*other).or_default() += 1;
                 }
             }
         }
-        let mut co_mentions: Vec<(ActorKey, usize)> = co.into_iter().collect();
+        let mut co_mentions: Vec<(ActorKey, usize)> = co
+            .into_iter()
+            .map(|(a, n)| (self.actors[a as usize].clone(), n))
+            .collect();
         co_mentions.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         co_mentions.truncate(10);
+        let dates = || indices.iter().filter_map(|&i| self.rows[i].date);
+        let mut aliases = self.aliases[actor].clone();
         aliases.sort();
         ActorSummary {
-            key: key.clone(),
+            key: self.actors[actor].clone(),
             aliases,
             items: indices.len(),
-            first: dates.iter().min().copied(),
-            last: dates.iter().max().copied(),
+            first: dates().min(),
+            last: dates().max(),
             co_mentions,
         }
-    }
-
-    /// The sentence around the first mention of an actor in an item.
-    pub fn first_mention_sentence(&self, index: usize, key: &ActorKey) -> Option<String> {
-        let item = self.item(index)?;
-        let mention = self.entity(index, key)?.mentions.first()?;
-        let segments = item.segments();
-        let text = segments.get(mention.segment)?;
-        Some(sentence_around(text, mention))
-    }
-}
-
-/// The sentence of `text` that contains the mention, trimmed.
-pub fn sentence_around(text: &str, mention: &Mention) -> String {
-    let start = mention.start.min(text.len());
-    let bytes = text.as_bytes();
-    let is_end = |i: usize| {
-        matches!(bytes[i], b'.' | b'?' | b'!')
-            && bytes.get(i + 1).is_some_and(|b| *b == b' ')
-            && bytes.get(i + 2).is_some_and(u8::is_ascii_uppercase)
-            // "Mr. Witkoff", "Gen. Smith", "U.S. envoy": not sentence ends.
-            && !ends_with_abbreviation(&text[..i])
-    };
-    let mut begin = 0;
-    for i in (0..start).rev() {
-        if is_end(i) {
-            begin = i + 2;
-            break;
-        }
-    }
-    let mut end = text.len();
-    for i in mention.end.min(text.len())..bytes.len() {
-        if is_end(i) {
-            end = i + 1;
-            break;
-        }
-    }
-    text.get(begin..end).unwrap_or(text).trim().to_string()
-}
-
-fn ends_with_abbreviation(before: &str) -> bool {
-    let word = before.rsplit([' ', '(']).next().unwrap_or("");
-    matches!(
-        word,
-        "Mr" | "Mrs"
-            | "Ms"
-            | "Dr"
-            | "Sen"
-            | "Rep"
-            | "Gen"
-            | "Lt"
-            | "Col"
-            | "Gov"
-            | "St"
-            | "Adm"
-            | "Maj"
-            | "Capt"
-            | "Sgt"
-            | "Prof"
-            | "Jr"
-            | "Sr"
-            | "Nov"
-            | "Oct"
-            | "Sept"
-            | "Dec"
-            | "Jan"
-            | "Feb"
-            | "Aug"
-            | "No"
-            | "U.S"
-            | "U.N"
-            | "U.K"
-            | "D.C"
-    ) || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sentence_skips_abbreviations() {
-        let text = "First one. Then Mr. Witkoff met Gen. Smith in Moscow. Last.";
-        let start = text.find("Witkoff").unwrap();
-        let m = Mention {
-            segment: 1,
-            start,
-            end: start + 7,
-        };
-        assert_eq!(
-            sentence_around(text, &m),
-            "Then Mr. Witkoff met Gen. Smith in Moscow."
-        );
     }
 }

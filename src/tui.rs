@@ -11,6 +11,7 @@ use ratatui::layout::Rect;
 use crate::app::{App, Effect};
 use crate::config::Config;
 use crate::model::ItemId;
+use crate::source::{Source, serve};
 use crate::theme::Theme;
 use crate::ui::{self, Context, UiState};
 
@@ -19,9 +20,15 @@ pub type SaveMarks<'a> = dyn FnMut(&[ItemId], bool) -> Result<(), String> + 'a;
 
 /// Runs the reader until the user quits. The terminal is restored on every
 /// path out, panics included (ratatui's panic hook).
-pub fn run(app: App, config: &Config, theme: &Theme, save: &mut SaveMarks) -> io::Result<()> {
+pub fn run(
+    app: App,
+    config: &Config,
+    theme: &Theme,
+    source: &dyn Source,
+    save: &mut SaveMarks,
+) -> io::Result<()> {
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, app, config, theme, save);
+    let result = event_loop(&mut terminal, app, config, theme, source, save);
     ratatui::restore();
     result
 }
@@ -31,6 +38,7 @@ fn event_loop(
     mut app: App,
     config: &Config,
     theme: &Theme,
+    source: &dyn Source,
     save: &mut SaveMarks,
 ) -> io::Result<()> {
     let keymap = config.keymap();
@@ -46,6 +54,8 @@ fn event_loop(
         &config.ui,
     ));
     while !app.should_quit() {
+        // Bodies and sentences the next frame needs, before drawing it.
+        serve(&mut app, source);
         terminal.draw(|frame| ui::draw(frame, &app, &mut ui_state, &cx))?;
         match event::read()? {
             // Only presses: terminals that report releases would double every key.

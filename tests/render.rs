@@ -195,7 +195,12 @@ fn wide_characters_never_overflow_their_pane() {
         blocks: vec![Block::Paragraph("東京 ".repeat(80))],
         source: "x".into(),
     };
-    let mut app = App::new(Library::new(vec![(item, vec![])]), Default::default(), true);
+    let body = gazette::library::Body {
+        item,
+        entities: vec![],
+    };
+    let mut app = App::new(Library::from_bodies([&body]), Default::default(), true);
+    gazette::source::serve(&mut app, &gazette::source::MemorySource::new([body]));
     let buf = draw(&mut app, 120, 20, &Theme::plain());
     // The list pane's right border stays in its column on the item's row.
     let list_right = (120 - 26) * 48 / 100 - 1;

@@ -51,6 +51,7 @@ fn opening_marks_read_and_back_returns_to_the_list() {
 #[test]
 fn mark_on_open_can_be_turned_off() {
     let mut app = gazette::app::App::new(common::library(), Default::default(), false);
+    gazette::source::serve(&mut app, &common::source());
     let effects = feed(&mut app, "<enter>");
     assert!(effects.is_empty());
     assert!(!app.is_read(&id("aaaa")));

@@ -82,8 +82,10 @@ impl App {
         }
         self.focus = Focus::Article;
         self.goto_mention(0);
-        let count = self.actor_mentions(&key).len();
-        self.set_message(format!("{}: mention 1 of {count}", key.name));
+        if self.pending_mention.is_none() {
+            let count = self.actor_mentions(&key).len();
+            self.set_message(format!("{}: mention 1 of {count}", key.name));
+        }
         self.mark_opened(index)
     }
 
@@ -95,31 +97,35 @@ impl App {
             };
             self.sidebar_selected = 0;
         }
-        let Some(item) = self.library.item(index) else {
+        let Some(row) = self.library.row(index) else {
             return Vec::new();
         };
-        if self.mark_read_on_open && !self.read.contains(&item.id) {
-            let id = item.id.clone();
+        if self.mark_read_on_open && !self.read.contains(&row.id) {
+            let id = row.id.clone();
             return self.set_read(vec![id], true);
         }
         Vec::new()
     }
 
-    fn actor_mentions(&self, key: &ActorKey) -> Vec<Mention> {
-        let Some(index) = self.article.item else {
+    pub(super) fn actor_mentions(&self, key: &ActorKey) -> Vec<Mention> {
+        let Some(body) = self.article.item.and_then(|i| self.body(i)) else {
             return Vec::new();
         };
-        self.library
-            .entity(index, key)
+        body.entity(key)
             .map(|e| e.mentions.clone())
             .unwrap_or_default()
     }
 
-    /// Scrolls so mention number `n` of the followed actor is in view.
-    fn goto_mention(&mut self, n: usize) {
+    /// Scrolls so mention number `n` of the followed actor is in view; waits
+    /// for the body when it has not arrived yet.
+    pub(super) fn goto_mention(&mut self, n: usize) {
         let Some(key) = self.article.actor.clone() else {
             return;
         };
+        if self.article.item.and_then(|i| self.body(i)).is_none() {
+            self.pending_mention = Some(n);
+            return;
+        }
         let mentions = self.actor_mentions(&key);
         let Some(mention) = mentions.get(n) else {
             return;
@@ -128,10 +134,10 @@ impl App {
         else {
             return;
         };
-        let Some(item) = self.library.item(index) else {
+        let Some(body) = self.body(index) else {
             return;
         };
-        let lines = layout(item, width);
+        let lines = layout(&body.item, width);
         let line = line_of(&lines, mention.segment, mention.start).unwrap_or(0);
         // Put the mention a third of the way down the pane.
         let third = usize::from(self.viewport.article_height) / 3;
@@ -201,16 +207,17 @@ impl App {
         effects
     }
 
-    /// Keeps the scroll within the article's length.
+    /// Keeps the scroll within the article's length (once its body is here).
     pub(super) fn clamp_article_scroll(&mut self) {
-        self.article.scroll = self.article.scroll.min(self.max_scroll());
+        if let Some(max) = self.max_scroll() {
+            self.article.scroll = self.article.scroll.min(max);
+        }
     }
 
-    pub(super) fn max_scroll(&self) -> usize {
-        let Some(item) = self.article.item.and_then(|i| self.library.item(i)) else {
-            return 0;
-        };
-        let lines = layout(item, usize::from(self.viewport.article_width)).len();
-        lines.saturating_sub(usize::from(self.viewport.article_height).max(1))
+    /// The last scroll position, or `None` while the body is not loaded.
+    pub(super) fn max_scroll(&self) -> Option<usize> {
+        let body = self.article.item.and_then(|i| self.body(i))?;
+        let lines = layout(&body.item, usize::from(self.viewport.article_width)).len();
+        Some(lines.saturating_sub(usize::from(self.viewport.article_height).max(1)))
     }
 }

@@ -118,7 +118,8 @@ impl App {
                 self.preview_selected();
             }
             Focus::Article => {
-                self.article.scroll = step(self.article.scroll, self.max_scroll() + 1, delta);
+                let max = self.max_scroll().unwrap_or(0);
+                self.article.scroll = step(self.article.scroll, max + 1, delta);
             }
             Focus::Sidebar => {
                 let len = self.sidebar_entities().len();
@@ -150,7 +151,7 @@ impl App {
             Focus::List => self.visible.get(self.list_selected).copied(),
             _ => self.article.item,
         };
-        let Some(item) = index.and_then(|i| self.library.item(i)) else {
+        let Some(item) = index.and_then(|i| self.library.row(i)) else {
             return Vec::new();
         };
         let id = item.id.clone();
@@ -162,7 +163,7 @@ impl App {
         let ids: Vec<_> = self
             .visible
             .iter()
-            .filter_map(|&i| self.library.item(i))
+            .filter_map(|&i| self.library.row(i))
             .filter(|it| !self.read.contains(&it.id))
             .map(|it| it.id.clone())
             .collect();
@@ -177,10 +178,17 @@ impl App {
             return Vec::new();
         }
         for id in &ids {
-            if read {
-                self.read.insert(id.clone());
+            let changed = if read {
+                self.read.insert(id.clone())
             } else {
-                self.read.remove(id);
+                self.read.remove(id)
+            };
+            if changed && self.library.index_of(id).is_some() {
+                if read {
+                    self.unread = self.unread.saturating_sub(1);
+                } else {
+                    self.unread += 1;
+                }
             }
         }
         vec![Effect::SaveRead { ids, read }]

@@ -50,6 +50,7 @@ fn reader(cli: &Cli) -> Result<(), Failure> {
         db,
         db_message,
         library,
+        source,
         warnings,
     } = session;
     let mut app = App::new(library, read, config.mark_read_on_open);
@@ -73,7 +74,7 @@ fn reader(cli: &Cli) -> Result<(), Failure> {
             None => Err("no database".into()),
         }
     };
-    crate::tui::run(app, &config, &theme, &mut save)
+    crate::tui::run(app, &config, &theme, &source, &mut save)
         .map_err(|e| Failure::runtime(format!("terminal error: {e}")))
 }
 
@@ -87,39 +88,40 @@ fn list(
     let needle = query.map(str::to_lowercase);
     let library = &session.library;
     let matches = |index: usize| -> bool {
-        let Some(item) = library.item(index) else {
+        let Some(row) = library.row(index) else {
             return false;
         };
-        if unread && read.contains(&item.id) {
+        if unread && read.contains(&row.id) {
             return false;
         }
         let Some(needle) = &needle else { return true };
-        item.title.to_lowercase().contains(needle)
-            || item
-                .blocks
-                .iter()
-                .any(|b| b.text().to_lowercase().contains(needle))
+        row.title.to_lowercase().contains(needle)
+            || session.body(index).is_some_and(|body| {
+                body.item
+                    .blocks
+                    .iter()
+                    .any(|b| b.text().to_lowercase().contains(needle))
+            })
     };
     let shown: Vec<usize> = (0..library.len()).filter(|&i| matches(i)).collect();
     if as_json {
         let rows: Vec<_> = shown
             .iter()
-            .filter_map(|&i| library.item(i))
-            .map(|it| json::list_row(it, read.contains(&it.id)))
+            .filter_map(|&i| library.row(i))
+            .map(|row| json::list_row(row, read.contains(&row.id)))
             .collect();
         return print_json(&serde_json::Value::Array(rows));
     }
-    for item in shown.iter().filter_map(|&i| library.item(i)) {
-        let mark = if read.contains(&item.id) { ' ' } else { '●' };
-        let date = item
+    for row in shown.iter().filter_map(|&i| library.row(i)) {
+        let mark = if read.contains(&row.id) { ' ' } else { '●' };
+        let date = row
             .date
-            .map(|d| d.to_string())
-            .unwrap_or_else(|| "          ".into());
+            .map_or_else(|| "          ".into(), |d| d.to_string());
         println!(
             "{mark} {date}  {}  {:<20}  {}",
-            item.id,
-            item.newsletter_or_default(),
-            item.title
+            row.id,
+            row.newsletter_or_default(),
+            row.title
         );
     }
     Ok(())
@@ -128,15 +130,14 @@ fn list(
 fn show(session: &Session, id: &str, as_json: bool) -> Result<(), Failure> {
     let index = session.resolve_id(id)?;
     let read = session.read_ids()?;
-    let Some(item) = session.library.item(index) else {
-        return Ok(());
+    let Some(body) = session.body(index) else {
+        return Err(Failure::runtime(format!(
+            "the text of item '{id}' cannot be read"
+        )));
     };
+    let item = &body.item;
     if as_json {
-        return print_json(&json::show(
-            &session.library,
-            index,
-            read.contains(&item.id),
-        ));
+        return print_json(&json::show(&body, read.contains(&item.id)));
     }
     println!("{}", item.title);
     let meta: Vec<String> = [
@@ -231,16 +232,16 @@ fn mark(session: &Session, ids: &[String], all: bool, read: bool) -> Result<(), 
     let targets: Vec<ItemId> = if all {
         session
             .library
-            .items()
+            .rows()
             .iter()
-            .map(|i| i.id.clone())
+            .map(|r| r.id.clone())
             .collect()
     } else {
         let mut out = Vec::new();
         for id in ids {
             let index = session.resolve_id(id)?;
-            if let Some(item) = session.library.item(index) {
-                out.push(item.id.clone());
+            if let Some(row) = session.library.row(index) {
+                out.push(row.id.clone());
             }
         }
         out

@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use crate::library::{ActorSummary, Library};
+use crate::library::{ActorSummary, Body, Row};
 use crate::model::{Entity, EntityKind, Item};
 
 fn date(item: &Item) -> Value {
@@ -11,14 +11,14 @@ fn date(item: &Item) -> Value {
 }
 
 /// One `gazette list --json` row.
-pub fn list_row(item: &Item, read: bool) -> Value {
+pub fn list_row(row: &Row, read: bool) -> Value {
     json!({
-        "id": item.id.as_str(),
-        "date": date(item),
-        "newsletter": item.newsletter,
-        "title": item.title,
+        "id": row.id.as_str(),
+        "date": row.date.map(|d| d.to_string()),
+        "newsletter": row.newsletter.as_deref(),
+        "title": &*row.title,
         "read": read,
-        "source": item.source.display().to_string(),
+        "source": row.source.display().to_string(),
     })
 }
 
@@ -61,11 +61,9 @@ pub fn actor_row(summary: &ActorSummary) -> Value {
 }
 
 /// `gazette show --json`: the item, its blocks and its entities.
-pub fn show(library: &Library, index: usize, read: bool) -> Value {
-    let Some(item) = library.item(index) else {
-        return Value::Null;
-    };
-    let entities = library.entities(index);
+pub fn show(body: &Body, read: bool) -> Value {
+    let item = &body.item;
+    let entities = &body.entities;
     json!({
         "id": item.id.as_str(),
         "title": item.title,

@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use super::{Cli, Failure};
 use crate::config::{Config, default_config_path};
 use crate::extract::{self, Extractor, Overrides};
-use crate::library::Library;
+use crate::library::{Body, Library};
 use crate::model::{Entity, Item, ItemId};
+use crate::source::{MemorySource, Source};
 use crate::store::db::Db;
 use crate::store::index::load_indexed;
 use crate::store::{Warning, samples};
@@ -20,8 +21,10 @@ pub struct Session {
     pub db: Option<Db>,
     /// A message about the database (recovered, or why it is missing).
     pub db_message: Option<String>,
-    /// The items and their actors.
+    /// The index of items and their actors.
     pub library: Library,
+    /// Item bodies.
+    pub source: MemorySource,
     /// Files skipped or partly read.
     pub warnings: Vec<Warning>,
 }
@@ -106,12 +109,13 @@ impl Session {
             let indexed = load_indexed(&paths, db.as_ref(), &extract_fn, reuse);
             (indexed.pairs, indexed.warnings)
         };
-        let library = build_library(pairs);
+        let (library, source) = build_library(pairs);
         Ok(Self {
             config,
             db,
             db_message,
             library,
+            source,
             warnings,
         })
     }
@@ -140,8 +144,8 @@ impl Session {
         let matches: Vec<usize> = (0..self.library.len())
             .filter(|&i| {
                 self.library
-                    .item(i)
-                    .is_some_and(|it| it.id.as_str().starts_with(text))
+                    .row(i)
+                    .is_some_and(|r| r.id.as_str().starts_with(text))
             })
             .collect();
         match matches.as_slice() {
@@ -152,6 +156,14 @@ impl Session {
                 matches.len()
             ))),
         }
+    }
+
+    /// The body of the item at `index`, resolved the library's way.
+    pub fn body(&self, index: usize) -> Option<Body> {
+        let row = self.library.row(index)?;
+        let mut body = self.source.body(&row.id)?;
+        self.library.resolve_body(&mut body);
+        Some(body)
     }
 
     /// Prints the load warnings to standard error.
@@ -165,12 +177,12 @@ impl Session {
     }
 }
 
-/// Resolves surnames across items, then builds the library.
-pub fn build_library(mut pairs: Vec<(Item, Vec<Entity>)>) -> Library {
-    let mut entities: Vec<Vec<Entity>> = pairs.iter_mut().map(|(_, e)| std::mem::take(e)).collect();
-    extract::resolve_library(&mut entities);
-    for ((_, slot), resolved) in pairs.iter_mut().zip(entities) {
-        *slot = resolved;
-    }
-    Library::new(pairs)
+/// Builds the in-memory index and body source of loaded items.
+pub fn build_library(pairs: Vec<(Item, Vec<Entity>)>) -> (Library, MemorySource) {
+    let bodies: Vec<Body> = pairs
+        .into_iter()
+        .map(|(item, entities)| Body { item, entities })
+        .collect();
+    let library = Library::from_bodies(&bodies);
+    (library, MemorySource::new(bodies))
 }

@@ -47,7 +47,7 @@ pub fn render_page(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Conte
         .skip(state.actor_offset)
         .take(per_page)
     {
-        let Some(item) = library.item(index) else {
+        let Some(item) = library.row(index) else {
             continue;
         };
         let read = app.is_read(&item.id);
@@ -71,11 +71,9 @@ pub fn render_page(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Conte
             line = line.patch_style(theme.selected);
         }
         lines.push(line);
-        let sentence = library
-            .first_mention_sentence(index, key)
-            .unwrap_or_default();
+        let sentence = app.actor_sentence(&item.id).unwrap_or("…");
         lines.push(Line::styled(
-            format!("    {}", text::fit(&sentence, width.saturating_sub(4))),
+            format!("    {}", text::fit(sentence, width.saturating_sub(4))),
             theme.caption,
         ));
     }
@@ -130,15 +128,15 @@ fn header_lines<'a>(
 
 /// Items per week across the library's date range, as block characters.
 fn timeline(library: &Library, s: &ActorSummary, width: usize) -> String {
-    let dates: Vec<NaiveDate> = library.items().iter().filter_map(|i| i.date).collect();
-    let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) else {
+    let Some((first, last)) = library.date_range() else {
         return String::new();
     };
+    let (first, last) = (&first, &last);
     let week = |d: NaiveDate| usize::try_from((d - *first).num_days() / 7).unwrap_or(0);
     let weeks = (week(*last) + 1).min(width.max(1));
     let mut counts = vec![0usize; weeks];
     for &index in library.items_naming(&s.key) {
-        if let Some(date) = library.item(index).and_then(|i| i.date) {
+        if let Some(date) = library.row(index).and_then(|r| r.date) {
             let slot = (week(date) * weeks / (week(*last) + 1)).min(weeks - 1);
             counts[slot] += 1;
         }

@@ -10,6 +10,7 @@ use ratatui::widgets::Paragraph;
 use super::{Context, inner, pane};
 use crate::app::article_text::{ArticleLine, LineKind, layout};
 use crate::app::{App, Focus};
+use crate::library::Body;
 use crate::model::{EntityKind, Mention};
 use crate::theme::Theme;
 
@@ -31,12 +32,14 @@ pub fn render(frame: &mut Frame, app: &App, cx: &Context, rect: Rect) {
         frame.render_widget(Paragraph::new("No item selected.").block(block), rect);
         return;
     };
-    let Some(item) = app.library().item(index) else {
+    let Some(body) = app.body(index) else {
+        let block = pane(Line::styled(" Article ", theme.title), focused, theme);
+        frame.render_widget(Paragraph::new("Loading…").block(block), rect);
         return;
     };
     let area = inner(rect);
-    let lines = layout(item, usize::from(area.width));
-    let marks = marks(app, index, theme);
+    let lines = layout(&body.item, usize::from(area.width));
+    let marks = marks(app, body, theme);
     let height = usize::from(area.height);
     let shown: Vec<Line> = lines
         .iter()
@@ -56,14 +59,14 @@ pub fn render(frame: &mut Frame, app: &App, cx: &Context, rect: Rect) {
     frame.render_widget(Paragraph::new(shown).block(block), rect);
 }
 
-fn marks(app: &App, index: usize, theme: &Theme) -> Vec<Mark> {
+fn marks(app: &App, body: &Body, theme: &Theme) -> Vec<Mark> {
     let state = app.article();
     let current: Option<&Mention> = state.actor.as_ref().and_then(|key| {
-        let entity = app.library().entity(index, key)?;
+        let entity = body.entity(key)?;
         entity.mentions.get(state.mention?)
     });
     let mut marks = Vec::new();
-    for entity in app.library().entities(index) {
+    for entity in &body.entities {
         let style = kind_style(entity.kind, theme);
         for m in &entity.mentions {
             let style = if Some(m) == current {

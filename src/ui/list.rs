@@ -38,7 +38,7 @@ pub fn render(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context, r
         .skip(state.list_offset)
         .take(height)
     {
-        let Some(item) = app.library().item(index) else {
+        let Some(item) = app.library().row(index) else {
             continue;
         };
         let read = app.is_read(&item.id);

@@ -8,8 +8,9 @@ use std::path::PathBuf;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use gazette::app::{App, Effect};
 use gazette::config::Config;
-use gazette::library::Library;
+use gazette::library::{Body, Library};
 use gazette::model::{Block, Entity, EntityKind, Item, ItemId, Mention};
+use gazette::source::{MemorySource, serve};
 
 fn item(id: &str, date: &str, newsletter: &str, title: &str, paragraphs: &[&str]) -> Item {
     Item {
@@ -65,7 +66,7 @@ fn entity(item: &Item, kind: EntityKind, name: &str, forms: &[&str]) -> Entity {
 }
 
 /// Four items over three weeks; Mara Lind is named in three of them.
-pub fn library() -> Library {
+pub fn bodies() -> Vec<Body> {
     use EntityKind::{Person, Place};
     let long: Vec<String> = (0..30)
         .map(|i| format!("Paragraph {i} of routine budget talk with no names in it at all."))
@@ -140,12 +141,28 @@ pub fn library() -> Library {
             ],
         ),
     ];
-    Library::new(pairs)
+    pairs
+        .into_iter()
+        .map(|(item, entities)| Body { item, entities })
+        .collect()
 }
 
-/// A fresh reader over the fixture library with nothing read.
+/// The fixture library's index.
+pub fn library() -> Library {
+    Library::from_bodies(&bodies())
+}
+
+/// The fixture library's bodies.
+pub fn source() -> MemorySource {
+    MemorySource::new(bodies())
+}
+
+/// A fresh reader over the fixture library with nothing read, its first
+/// item's body served.
 pub fn app() -> App {
-    App::new(library(), HashSet::new(), true)
+    let mut app = App::new(library(), HashSet::new(), true);
+    serve(&mut app, &source());
+    app
 }
 
 /// Turns "jj<enter><tab>" into key events.
@@ -187,11 +204,14 @@ pub fn key_events(keys: &str) -> Vec<KeyEvent> {
 /// Feeds keys through the default key map; returns every effect.
 pub fn feed(app: &mut App, keys: &str) -> Vec<Effect> {
     let keymap = Config::default_embedded().keymap();
+    let source = source();
     let mut effects = Vec::new();
     for key in key_events(keys) {
         if let Some(action) = keymap.lookup(&key) {
             effects.extend(app.update(action));
         }
+        // As the event loop does before every frame.
+        serve(app, &source);
     }
     effects
 }
