@@ -93,41 +93,69 @@ pub struct ActorSummary {
 }
 
 /// An actor as one item names it: kind, name, mention count, surface forms.
-type Named = (EntityKind, String, u32, Vec<String>);
+pub type Named = (EntityKind, String, u32, Vec<String>);
 
 /// Collects rows and actor mentions, then builds a [`Library`].
 #[derive(Debug, Default)]
 pub struct LibraryBuilder {
     rows: Vec<Row>,
+    by_id: HashMap<ItemId, usize>,
     newsletters: HashMap<String, Arc<str>>,
     actors: Vec<Vec<Named>>,
 }
 
 impl LibraryBuilder {
-    /// Adds an item's row and the actors it names.
+    /// Adds an item's row and the actors it names (a second item with the
+    /// same id is ignored).
     pub fn add(&mut self, item: &Item, entities: &[Entity]) {
-        let newsletter = item.newsletter.as_ref().map(|n| {
-            self.newsletters
-                .entry(n.clone())
-                .or_insert_with(|| Arc::from(n.as_str()))
-                .clone()
-        });
-        self.rows.push(Row {
+        let row = Row {
             id: item.id.clone(),
             date: item.date,
-            newsletter,
+            newsletter: item.newsletter.as_deref().map(|n| self.newsletter(n)),
             title: item.title.clone().into_boxed_str(),
             source: item.source.clone(),
-        });
-        self.actors.push(
-            entities
-                .iter()
-                .map(|e| {
-                    let count = u32::try_from(e.mentions.len()).unwrap_or(u32::MAX);
-                    (e.kind, e.name.clone(), count, e.aliases.clone())
-                })
-                .collect(),
-        );
+        };
+        let Some(index) = self.add_row(row) else {
+            return;
+        };
+        for e in entities {
+            let count = u32::try_from(e.mentions.len()).unwrap_or(u32::MAX);
+            self.add_named(index, (e.kind, e.name.clone(), count, e.aliases.clone()));
+        }
+    }
+
+    /// The shared name of a newsletter (one allocation per newsletter).
+    pub fn newsletter(&mut self, name: &str) -> Arc<str> {
+        if let Some(shared) = self.newsletters.get(name) {
+            return shared.clone();
+        }
+        let shared: Arc<str> = Arc::from(name);
+        self.newsletters.insert(name.to_string(), shared.clone());
+        shared
+    }
+
+    /// Adds a row; `None` when an item with this id is already there.
+    pub fn add_row(&mut self, row: Row) -> Option<usize> {
+        if self.by_id.contains_key(&row.id) {
+            return None;
+        }
+        let index = self.rows.len();
+        self.by_id.insert(row.id.clone(), index);
+        self.rows.push(row);
+        self.actors.push(Vec::new());
+        Some(index)
+    }
+
+    /// The builder's index of an item added earlier.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Records that the item at `index` names an actor.
+    pub fn add_named(&mut self, index: usize, named: Named) {
+        if let Some(list) = self.actors.get_mut(index) {
+            list.push(named);
+        }
     }
 
     /// Builds the index: rows newest first (undated last), surnames

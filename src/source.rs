@@ -186,6 +186,23 @@ fn ends_with_abbreviation(before: &str) -> bool {
     ) || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
 }
 
+/// The index database is a source too: bodies from the cached files,
+/// sentences stored at indexing time.
+impl Source for crate::store::db::Db {
+    fn body(&self, id: &ItemId) -> Option<Body> {
+        crate::store::db::Db::body(self, id).ok().flatten()
+    }
+
+    fn sentences(
+        &self,
+        kind: EntityKind,
+        names: &[String],
+        ids: &[ItemId],
+    ) -> HashMap<ItemId, String> {
+        crate::store::db::Db::sentences(self, kind, names, ids).unwrap_or_default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -74,7 +74,7 @@ fn reader(cli: &Cli) -> Result<(), Failure> {
             None => Err("no database".into()),
         }
     };
-    crate::tui::run(app, &config, &theme, &source, &mut save)
+    crate::tui::run(app, &config, &theme, source.as_ref(), &mut save)
         .map_err(|e| Failure::runtime(format!("terminal error: {e}")))
 }
 

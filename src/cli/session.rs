@@ -10,7 +10,8 @@ use crate::library::{Body, Library};
 use crate::model::{Entity, Item, ItemId};
 use crate::source::{MemorySource, Source};
 use crate::store::db::Db;
-use crate::store::index::load_indexed;
+use crate::store::indexer::index;
+use crate::store::load::load_paths;
 use crate::store::{Warning, samples};
 
 /// An opened library with its config and database.
@@ -24,7 +25,7 @@ pub struct Session {
     /// The index of items and their actors.
     pub library: Library,
     /// Item bodies.
-    pub source: MemorySource,
+    pub source: Box<dyn Source>,
     /// Files skipped or partly read.
     pub warnings: Vec<Warning>,
 }
@@ -93,30 +94,60 @@ impl Session {
         } else {
             cli.library.clone()
         };
-        let (pairs, warnings) = if paths.is_empty() {
+        if paths.is_empty() {
             let loaded = samples::load_samples();
             let pairs = loaded
                 .items
                 .into_iter()
-                .map(|i| {
-                    let e = extract_fn(&i);
-                    (i, e)
-                })
-                .collect();
-            (pairs, loaded.warnings)
-        } else {
-            let reuse = overrides.actors.is_empty() && overrides.ignore.is_empty();
-            let indexed = load_indexed(&paths, db.as_ref(), &extract_fn, reuse);
-            (indexed.pairs, indexed.warnings)
+                .map(|i| (extract_fn(&i), i))
+                .map(|(e, i)| (i, e));
+            let (library, source) = build_library(pairs.collect());
+            let source = Box::new(source);
+            return Ok(Self {
+                config,
+                db,
+                db_message,
+                library,
+                source,
+                warnings: loaded.warnings,
+            });
+        }
+        // A second handle serves bodies while the first one writes.
+        let reader = db.as_ref().and_then(|_| Db::open(&dir).ok());
+        let (Some(writer), Some(reader)) = (db.as_ref(), reader) else {
+            // No database: read everything into memory.
+            let loaded = load_paths(&paths);
+            let pairs = loaded
+                .items
+                .into_iter()
+                .map(|i| (extract_fn(&i), i))
+                .map(|(e, i)| (i, e));
+            let (library, source) = build_library(pairs.collect());
+            let source = Box::new(source);
+            return Ok(Self {
+                config,
+                db,
+                db_message,
+                library,
+                source,
+                warnings: loaded.warnings,
+            });
         };
-        let (library, source) = build_library(pairs);
+        if let Err(err) = writer.use_extraction_settings(&fingerprint(&overrides)) {
+            return Err(Failure::runtime(err.to_string()));
+        }
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        let report = index(&paths, writer, &extract_fn, threads, &mut |_| {});
+        let library = writer
+            .load_library(None, false)
+            .map_err(|e| Failure::runtime(e.to_string()))?;
         Ok(Self {
             config,
             db,
             db_message,
             library,
-            source,
-            warnings,
+            source: Box::new(reader),
+            warnings: report.warnings,
         })
     }
 
@@ -185,4 +216,20 @@ pub fn build_library(pairs: Vec<(Item, Vec<Entity>)>) -> (Library, MemorySource)
         .collect();
     let library = Library::from_bodies(&bodies);
     (library, MemorySource::new(bodies))
+}
+
+/// Identifies the extraction settings, so that changing them re-extracts.
+pub fn fingerprint(overrides: &Overrides) -> String {
+    let mut text = format!("{}|", env!("CARGO_PKG_VERSION"));
+    for actor in &overrides.actors {
+        text.push_str(&format!(
+            "{}:{}:{};",
+            actor.name,
+            actor.kind.as_str(),
+            actor.aliases.join(",")
+        ));
+    }
+    text.push('|');
+    text.push_str(&overrides.ignore.join(","));
+    crate::model::ItemId::from_parts(&[&text]).0
 }

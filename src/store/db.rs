@@ -19,6 +19,7 @@
 mod cache;
 mod error;
 mod marks;
+mod reader;
 mod recover;
 mod schema;
 mod transfer;

@@ -19,7 +19,10 @@ use crate::model::{Entity, Item};
 
 /// Version of the cached layout; bump it whenever what is stored for a file
 /// changes meaning, so old rows are re-read rather than misparsed.
-pub const CACHE_FORMAT: i64 = 1;
+pub const CACHE_FORMAT: i64 = 2;
+
+/// Joins an entity's surface forms in the `aliases` column.
+pub const ALIAS_SEPARATOR: &str = "\u{1f}";
 
 /// A file's parsed items, each with its entities.
 pub type FileItems = Vec<(Item, Vec<Entity>)>;
@@ -103,7 +106,8 @@ impl Db {
     }
 }
 
-/// Writes the query columns of `items` for `file`.
+/// Writes the query columns of `items` for `file`: list rows, actors with
+/// the sentence of their first mention, and the full-text index.
 fn index_items(
     conn: &Connection,
     file: &[u8],
@@ -114,8 +118,11 @@ fn index_items(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     let mut entity_stmt = conn.prepare_cached(
-        "INSERT INTO entities (file, item_id, name, kind, mentions) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO entities (file, item_id, name, kind, mentions, sentence, aliases)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
+    let mut fts_stmt =
+        conn.prepare_cached("INSERT INTO items_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?;
     for (seq, (item, entities)) in items.iter().enumerate() {
         item_stmt.execute(params![
             file,
@@ -126,13 +133,24 @@ fn index_items(
             item.title,
             item.source.to_string_lossy(),
         ])?;
+        let rowid = conn.last_insert_rowid();
+        let body: Vec<&str> = item.blocks.iter().map(crate::model::Block::text).collect();
+        fts_stmt.execute(params![rowid, item.title, body.join("\n")])?;
+        let segments = item.segments();
         for entity in entities {
+            let sentence = entity.mentions.first().and_then(|m| {
+                segments
+                    .get(m.segment)
+                    .map(|text| crate::source::sentence_around(text, m))
+            });
             entity_stmt.execute(params![
                 file,
                 item.id.as_str(),
                 entity.name,
                 entity.kind.as_str(),
                 i64::try_from(entity.mentions.len()).unwrap_or(i64::MAX),
+                sentence,
+                entity.aliases.join(ALIAS_SEPARATOR),
             ])?;
         }
     }
@@ -142,6 +160,7 @@ fn index_items(
 /// Deletes everything cached for `file`.
 fn forget(conn: &Connection, file: &[u8]) -> rusqlite::Result<()> {
     for sql in [
+        "DELETE FROM items_fts WHERE rowid IN (SELECT rowid FROM items WHERE file = ?1)",
         "DELETE FROM files WHERE path = ?1",
         "DELETE FROM items WHERE file = ?1",
         "DELETE FROM entities WHERE file = ?1",

@@ -47,6 +47,17 @@ const MIGRATIONS: &[&str] = &[
      );
      CREATE INDEX entities_file ON entities (file);
      CREATE INDEX entities_name ON entities (name, kind);",
+    // 2: the sentence of each actor's first mention (actor pages read it
+    // without loading bodies), and full-text search over titles and text.
+    "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+     ALTER TABLE entities ADD COLUMN sentence TEXT;
+     ALTER TABLE entities ADD COLUMN aliases TEXT;
+     CREATE INDEX entities_item ON entities (item_id);
+     CREATE VIRTUAL TABLE items_fts USING fts5 (
+         title, body,
+         content = '', contentless_delete = 1,
+         tokenize = 'unicode61 remove_diacritics 2'
+     );",
 ];
 
 /// The schema version this build writes.
