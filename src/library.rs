@@ -95,13 +95,17 @@ pub struct ActorSummary {
 /// An actor as one item names it: kind, name, mention count, surface forms.
 pub type Named = (EntityKind, String, u32, Vec<String>);
 
-/// Collects rows and actor mentions, then builds a [`Library`].
+/// Collects rows and actor mentions, then builds a [`Library`]. Names are
+/// interned as they arrive, so a large library is built in little memory.
 #[derive(Debug, Default)]
 pub struct LibraryBuilder {
     rows: Vec<Row>,
     by_id: HashMap<ItemId, usize>,
     newsletters: HashMap<String, Arc<str>>,
-    actors: Vec<Vec<Named>>,
+    raw: Vec<(EntityKind, String)>,
+    raw_ids: HashMap<(EntityKind, String), u32>,
+    raw_forms: Vec<Vec<String>>,
+    named: Vec<Vec<(u32, u32)>>,
 }
 
 impl LibraryBuilder {
@@ -142,7 +146,7 @@ impl LibraryBuilder {
         let index = self.rows.len();
         self.by_id.insert(row.id.clone(), index);
         self.rows.push(row);
-        self.actors.push(Vec::new());
+        self.named.push(Vec::new());
         Some(index)
     }
 
@@ -152,21 +156,44 @@ impl LibraryBuilder {
     }
 
     /// Records that the item at `index` names an actor.
-    pub fn add_named(&mut self, index: usize, named: Named) {
-        if let Some(list) = self.actors.get_mut(index) {
-            list.push(named);
+    pub fn add_named(&mut self, index: usize, (kind, name, count, forms): Named) {
+        if index >= self.named.len() {
+            return;
         }
+        let key = (kind, name);
+        let raw = match self.raw_ids.get(&key) {
+            Some(id) => *id,
+            None => {
+                let id = u32::try_from(self.raw.len()).unwrap_or(u32::MAX);
+                self.raw.push(key.clone());
+                self.raw_ids.insert(key, id);
+                self.raw_forms.push(Vec::new());
+                id
+            }
+        };
+        let known = &mut self.raw_forms[raw as usize];
+        for form in forms {
+            if !known.contains(&form) {
+                known.push(form);
+            }
+        }
+        self.named[index].push((raw, count));
     }
 
     /// Builds the index: rows newest first (undated last), surnames
     /// resolved across the library, actor postings.
     pub fn build(self) -> Library {
-        let surnames = SurnameMap::new(
-            self.actors
-                .iter()
-                .flatten()
-                .map(|(kind, name, _, _)| (*kind, name.as_str())),
-        );
+        let surnames = SurnameMap::new(self.raw.iter().map(|(kind, name)| (*kind, name.as_str())));
+        let mut library = Library {
+            surnames,
+            ..Library::default()
+        };
+        // Each raw name to its library actor.
+        let mut actor_of: Vec<u32> = Vec::with_capacity(self.raw.len());
+        for ((kind, name), forms) in self.raw.iter().zip(self.raw_forms) {
+            let key = library.surnames.resolve(*kind, name);
+            actor_of.push(library.intern(key, name, forms));
+        }
         let mut order: Vec<usize> = (0..self.rows.len()).collect();
         order.sort_by(|&a, &b| {
             let (ra, rb) = (&self.rows[a], &self.rows[b]);
@@ -175,12 +202,10 @@ impl LibraryBuilder {
                 .then_with(|| ra.title.cmp(&rb.title))
                 .then_with(|| ra.id.cmp(&rb.id))
         });
-        let mut library = Library {
-            surnames,
-            ..Library::default()
-        };
         let mut rows: Vec<Option<Row>> = self.rows.into_iter().map(Some).collect();
-        let mut actors: Vec<Vec<_>> = self.actors;
+        let mut named_by_row = self.named;
+        library.rows.reserve(order.len());
+        library.item_actors.reserve(order.len());
         for (new_index, &old) in order.iter().enumerate() {
             let Some(row) = rows[old].take() else {
                 continue;
@@ -188,14 +213,14 @@ impl LibraryBuilder {
             library.by_id.insert(row.id.clone(), new_index);
             library.rows.push(row);
             let mut named: Vec<(u32, u32)> = Vec::new();
-            for (kind, raw, count, forms) in std::mem::take(&mut actors[old]) {
-                let key = library.surnames.resolve(kind, &raw);
-                let actor = library.intern(key, &raw, forms);
+            for (raw, count) in std::mem::take(&mut named_by_row[old]) {
+                let actor = actor_of[raw as usize];
                 match named.iter_mut().find(|(a, _)| *a == actor) {
                     Some((_, n)) => *n += count,
                     None => named.push((actor, count)),
                 }
             }
+            named.shrink_to_fit();
             library.item_actors.push(named);
         }
         let mut postings = vec![Vec::new(); library.actors.len()];
