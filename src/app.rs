@@ -114,6 +114,7 @@ pub struct App {
     sentences: Option<(ActorKey, HashMap<ItemId, String>)>,
     pending_mention: Option<usize>,
     unread: usize,
+    progress: Option<String>,
 }
 
 impl App {
@@ -142,6 +143,7 @@ impl App {
             sentences: None,
             pending_mention: None,
             unread: 0,
+            progress: None,
         };
         app.unread = app
             .library
@@ -285,6 +287,73 @@ impl App {
         self.sidebar_entities()
             .get(self.sidebar_selected)
             .map(|e| ActorKey::of(e))
+    }
+
+    /// Shows (or, with `None`, clears) a lasting note of background work,
+    /// such as indexing progress.
+    pub fn set_progress(&mut self, progress: Option<String>) {
+        self.progress = progress;
+    }
+
+    /// The note of background work, if any.
+    pub fn progress(&self) -> Option<&str> {
+        self.progress.as_deref()
+    }
+
+    /// Replaces the library (indexing finished, files changed) keeping the
+    /// selection, the open item, the actor page and the history, by id.
+    pub fn replace_library(&mut self, library: Library) {
+        let old = std::mem::replace(&mut self.library, library);
+        let id_of = |index: Option<usize>| index.and_then(|i| old.row(i)).map(|r| r.id.clone());
+        let keep_selected = self.visible.get(self.list_selected).copied();
+        let selected = id_of(keep_selected);
+        let article = id_of(self.article.item);
+        let mut saved: Vec<Option<ItemId>> = Vec::new();
+        self.history
+            .for_each_mut(|l| saved.push(id_of(l.article.item)));
+        let new = &self.library;
+        let remap = |id: Option<ItemId>| id.and_then(|id| new.index_of(&id));
+        self.article.item = remap(article);
+        if self.article.item.is_none() {
+            self.article = ArticleState::default();
+        }
+        let mut saved = saved.into_iter();
+        self.history
+            .for_each_mut(|l| l.article.item = remap(saved.next().flatten()));
+        self.unread = self
+            .library
+            .rows()
+            .iter()
+            .filter(|r| !self.read.contains(&r.id))
+            .count();
+        self.visible = (0..self.library.len())
+            .filter(|&i| {
+                !self.unread_only
+                    || self
+                        .library
+                        .row(i)
+                        .is_some_and(|r| !self.read.contains(&r.id))
+            })
+            .collect();
+        self.list_selected = selected
+            .and_then(|id| self.position_of(&id))
+            .unwrap_or(0)
+            .min(self.visible.len().saturating_sub(1));
+        if self.focus == Focus::Actors {
+            self.actors = self.all_actor_keys();
+            self.actors_selected = self
+                .actors_selected
+                .min(self.actors.len().saturating_sub(1));
+        }
+        if let Some((key, selected)) = &mut self.actor {
+            *selected = (*selected).min(self.library.items_naming(key).len().saturating_sub(1));
+        }
+        self.sentences = None;
+        if self.article.item.is_none()
+            && matches!(self.focus, Focus::List | Focus::Article | Focus::Sidebar)
+        {
+            self.preview_selected();
+        }
     }
 
     /// The body of the item at `index`, when it has been provided.

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use crate::model::Item;
 
+pub mod background;
 pub mod db;
 pub mod indexer;
 pub mod load;

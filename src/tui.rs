@@ -3,6 +3,8 @@
 //! performs the state machine's effects.
 
 use std::io;
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyEventKind};
 use ratatui::DefaultTerminal;
@@ -12,6 +14,7 @@ use crate::app::{App, Effect};
 use crate::config::Config;
 use crate::model::ItemId;
 use crate::source::{Source, serve};
+use crate::store::background::Update;
 use crate::theme::Theme;
 use crate::ui::{self, Context, UiState};
 
@@ -25,10 +28,11 @@ pub fn run(
     config: &Config,
     theme: &Theme,
     source: &dyn Source,
+    updates: Option<Receiver<Update>>,
     save: &mut SaveMarks,
 ) -> io::Result<()> {
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, app, config, theme, source, save);
+    let result = event_loop(&mut terminal, app, config, theme, source, updates, save);
     ratatui::restore();
     result
 }
@@ -39,6 +43,7 @@ fn event_loop(
     config: &Config,
     theme: &Theme,
     source: &dyn Source,
+    mut updates: Option<Receiver<Update>>,
     save: &mut SaveMarks,
 ) -> io::Result<()> {
     let keymap = config.keymap();
@@ -57,27 +62,69 @@ fn event_loop(
         // Bodies and sentences the next frame needs, before drawing it.
         serve(&mut app, source);
         terminal.draw(|frame| ui::draw(frame, &app, &mut ui_state, &cx))?;
-        match event::read()? {
-            // Only presses: terminals that report releases would double every key.
-            Event::Key(key) if key.kind == KeyEventKind::Press => {
-                if let Some(action) = keymap.lookup(&key) {
-                    let effects = app.update(action);
-                    apply(&mut app, effects, save);
-                } else if app.show_help() {
-                    // "Any key closes this help", bound or not.
-                    app.dismiss_help();
+        // Wake up for background work while there is some; else wait for keys.
+        let wait = if updates.is_some() {
+            Duration::from_millis(100)
+        } else {
+            Duration::from_secs(3600)
+        };
+        if event::poll(wait)? {
+            match event::read()? {
+                // Only presses: terminals that report releases would double every key.
+                Event::Key(key) if key.kind == KeyEventKind::Press => {
+                    if let Some(action) = keymap.lookup(&key) {
+                        let effects = app.update(action);
+                        apply(&mut app, effects, save);
+                    } else if app.show_help() {
+                        // "Any key closes this help", bound or not.
+                        app.dismiss_help();
+                    }
                 }
+                Event::Resize(width, height) => {
+                    let area = Rect::new(0, 0, width, height);
+                    app.set_viewport(ui::layout::viewport(area, &config.ui));
+                }
+                _ => {}
             }
-            Event::Resize(width, height) => {
-                app.set_viewport(ui::layout::viewport(
-                    Rect::new(0, 0, width, height),
-                    &config.ui,
-                ));
-            }
-            _ => {}
+        }
+        if let Some(receiver) = &updates
+            && !receive(&mut app, receiver)
+        {
+            updates = None;
         }
     }
     Ok(())
+}
+
+/// Applies what the background indexer sent; `false` once it has finished.
+fn receive(app: &mut App, receiver: &Receiver<Update>) -> bool {
+    loop {
+        match receiver.try_recv() {
+            Ok(Update::Progress(p)) => {
+                app.set_progress(Some(format!("indexing {} of {} files", p.done, p.total)));
+            }
+            Ok(Update::Warnings(warnings)) => {
+                let n = warnings.len();
+                app.set_message(format!(
+                    "{n} file{} could not be read (run `gazette list` to see which)",
+                    if n == 1 { "" } else { "s" }
+                ));
+            }
+            Ok(Update::Library(library)) => {
+                app.replace_library(*library);
+                app.set_progress(None);
+            }
+            Ok(Update::Failed(message)) => {
+                app.set_progress(None);
+                app.set_message(format!("Indexing failed: {message}"));
+            }
+            Err(TryRecvError::Empty) => return true,
+            Err(TryRecvError::Disconnected) => {
+                app.set_progress(None);
+                return false;
+            }
+        }
+    }
 }
 
 /// Performs effects; a failed save is shown, never fatal, and retried by the

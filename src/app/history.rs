@@ -42,6 +42,14 @@ impl<L> History<L> {
         Some(next)
     }
 
+    /// Changes every saved location in place (when the library is replaced).
+    pub fn for_each_mut(&mut self, mut f: impl FnMut(&mut L)) {
+        self.back
+            .iter_mut()
+            .chain(self.forward.iter_mut())
+            .for_each(&mut f);
+    }
+
     /// How many steps back are possible.
     pub fn back_len(&self) -> usize {
         self.back.len()

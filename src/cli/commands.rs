@@ -42,7 +42,7 @@ fn print_json(value: &serde_json::Value) -> Result<(), Failure> {
 }
 
 fn reader(cli: &Cli) -> Result<(), Failure> {
-    let session = Session::open(cli)?;
+    let (session, updates) = Session::open_reader(cli)?;
     session.print_warnings();
     let read = session.read_ids()?;
     let Session {
@@ -74,7 +74,7 @@ fn reader(cli: &Cli) -> Result<(), Failure> {
             None => Err("no database".into()),
         }
     };
-    crate::tui::run(app, &config, &theme, source.as_ref(), &mut save)
+    crate::tui::run(app, &config, &theme, source.as_ref(), updates, &mut save)
         .map_err(|e| Failure::runtime(format!("terminal error: {e}")))
 }
 

@@ -2,6 +2,7 @@
 
 use std::collections::HashSet;
 use std::path::PathBuf;
+use std::sync::mpsc::Receiver;
 
 use super::{Cli, Failure};
 use crate::config::{Config, default_config_path};
@@ -9,6 +10,7 @@ use crate::extract::{self, Extractor, Overrides};
 use crate::library::{Body, Library};
 use crate::model::{Entity, Item, ItemId};
 use crate::source::{MemorySource, Source};
+use crate::store::background::{self, Update};
 use crate::store::db::Db;
 use crate::store::indexer::index;
 use crate::store::load::load_paths;
@@ -151,6 +153,45 @@ impl Session {
         })
     }
 
+    /// Opens quickly for the reader: the library as the index already holds
+    /// it, and a background worker that brings the index up to date and
+    /// sends the full library (samples and database-less libraries are
+    /// loaded at once, with no worker).
+    pub fn open_reader(cli: &Cli) -> Result<(Self, Option<Receiver<Update>>), Failure> {
+        let config = load_config(cli)?;
+        let paths = library_paths(cli, &config);
+        let dir = data_dir(cli)?;
+        if paths.is_empty() {
+            return Ok((Self::open(cli)?, None));
+        }
+        let (db, db_message) = match Db::open_or_recover(&dir) {
+            Ok((db, message)) => (Some(db), message),
+            Err(err) => (None, Some(format!("read marks cannot be saved: {err}"))),
+        };
+        let reader = db.as_ref().and_then(|_| Db::open(&dir).ok());
+        let (Some(writer), Some(reader)) = (db.as_ref(), reader) else {
+            return Ok((Self::open(cli)?, None));
+        };
+        let overrides = overrides(&config);
+        writer
+            .use_extraction_settings(&fingerprint(&overrides))
+            .map_err(|e| Failure::runtime(e.to_string()))?;
+        // Rows only: actors arrive with the worker's full library.
+        let library = writer
+            .load_library(None, true)
+            .map_err(|e| Failure::runtime(e.to_string()))?;
+        let updates = background::spawn(paths, dir, overrides);
+        let session = Self {
+            config,
+            db,
+            db_message,
+            library,
+            source: Box::new(reader),
+            warnings: Vec::new(),
+        };
+        Ok((session, Some(updates)))
+    }
+
     /// Ids marked read in the database (none without one).
     pub fn read_ids(&self) -> Result<HashSet<ItemId>, Failure> {
         match &self.db {
@@ -216,6 +257,15 @@ pub fn build_library(pairs: Vec<(Item, Vec<Entity>)>) -> (Library, MemorySource)
         .collect();
     let library = Library::from_bodies(&bodies);
     (library, MemorySource::new(bodies))
+}
+
+/// The library: `--library` paths, else the configured ones.
+fn library_paths(cli: &Cli, config: &Config) -> Vec<PathBuf> {
+    if cli.library.is_empty() {
+        config.library.clone()
+    } else {
+        cli.library.clone()
+    }
 }
 
 /// Identifies the extraction settings, so that changing them re-extracts.
