@@ -77,7 +77,7 @@ fn two_handles_writing_at_once_lose_nothing() {
 }
 
 #[test]
-fn a_long_batch_makes_a_mark_wait_not_fail() {
+fn a_long_index_batch_does_not_hold_up_a_mark() {
     let dir = tempfile::tempdir().unwrap();
     let indexer = Db::open(dir.path()).unwrap();
     let reader = Db::open(dir.path()).unwrap();
@@ -100,8 +100,10 @@ fn a_long_batch_makes_a_mark_wait_not_fail() {
         .unwrap();
     let waited = clock.elapsed();
     batch.join().unwrap().unwrap();
+    // Marks and the index are separate files: the batch holds only the
+    // index's write lock.
     assert!(
-        waited >= Duration::from_millis(200),
+        waited < Duration::from_millis(250),
         "waited {waited:?} for the lock"
     );
     assert_eq!(

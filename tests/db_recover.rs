@@ -110,7 +110,7 @@ fn a_garbage_file_is_moved_aside_and_replaced() {
 #[test]
 fn marks_are_recovered_from_a_truncated_database() {
     let dir = tempfile::tempdir().unwrap();
-    let marks = 3000;
+    let marks = 30_000;
     {
         let db = Db::open(dir.path()).unwrap();
         let all: Vec<ItemId> = (0..marks).map(id).collect();
@@ -118,7 +118,7 @@ fn marks_are_recovered_from_a_truncated_database() {
         let unread: Vec<ItemId> = (0..marks).step_by(10).map(id).collect();
         db.set_read(&unread, false).unwrap();
         db.batch(|db| {
-            for n in 0..300 {
+            for n in 0..30 {
                 let name = PathBuf::from(format!("filler-{n}.txt"));
                 db.store_file(&name, 1, 1, &[(big_item(n), vec![])])?;
             }
@@ -128,7 +128,7 @@ fn marks_are_recovered_from_a_truncated_database() {
     }
     let path = dir.path().join("gazette.db");
     let size = fs::metadata(&path).unwrap().len();
-    assert!(size > 1_000_000, "the cache fills the file: {size}");
+    assert!(size > 1_000_000, "the marks fill the file: {size}");
     fs::OpenOptions::new()
         .write(true)
         .open(&path)
@@ -145,15 +145,25 @@ fn marks_are_recovered_from_a_truncated_database() {
         message.contains(&moved[0].display().to_string()),
         "{message}"
     );
+    // The half that was cut off is gone; every mark in the other half is
+    // recovered exactly (read stays read, unread stays unread).
     let expected: HashSet<ItemId> = (0..marks).filter(|n| n % 10 != 0).map(id).collect();
+    let recovered = db.read_ids().unwrap();
     assert!(
-        message.contains(&format!("Recovered {} read marks", expected.len())),
+        recovered.len() > expected.len() / 3,
+        "{} recovered",
+        recovered.len()
+    );
+    assert!(recovered.is_subset(&expected));
+    assert!(
+        message.contains(&format!("Recovered {} read marks", recovered.len())),
         "{message}"
     );
-    assert_eq!(db.read_ids().unwrap(), expected);
-    assert_eq!(
-        db.cached_file(Path::new("filler-0.txt"), 1, 1).unwrap(),
-        None
+    // The index is another file, untouched by the damage to the marks.
+    assert!(
+        db.cached_file(Path::new("filler-0.txt"), 1, 1)
+            .unwrap()
+            .is_some()
     );
 }
 

@@ -32,8 +32,13 @@ use rusqlite::Connection;
 pub use cache::{CACHE_FORMAT, FileItems};
 pub use error::DbError;
 
-/// The database file's name inside the data directory.
+/// The read marks' database file inside the data directory.
 pub const FILE_NAME: &str = "gazette.db";
+
+/// The index's database file inside the data directory: a cache that can
+/// always be rebuilt from the library, kept apart so that its size never
+/// slows down the check of the marks at start.
+pub const INDEX_FILE_NAME: &str = "index.db";
 
 /// How long a statement waits for another connection's lock before failing.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -43,6 +48,8 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 pub struct Db {
     conn: Connection,
     path: PathBuf,
+    index: Connection,
+    index_path: PathBuf,
 }
 
 impl Db {
@@ -60,15 +67,27 @@ impl Db {
         })?;
         let path = dir.join(FILE_NAME);
         let conn = schema::connect(&path)?;
-        Ok(Db { conn, path })
+        let index_path = dir.join(INDEX_FILE_NAME);
+        let index = schema::connect_index(&index_path)?;
+        Ok(Db {
+            conn,
+            path,
+            index,
+            index_path,
+        })
     }
 
-    /// The database file.
+    /// The read marks' database file.
     pub fn path(&self) -> &Path {
         &self.path
     }
 
-    /// Runs `work` in one write transaction and commits once at the end: use
+    /// The index's database file.
+    pub fn index_path(&self) -> &Path {
+        &self.index_path
+    }
+
+    /// Runs `work` in one write transaction of the index and commits once at the end: use
     /// it around many [`Db::store_file`] calls when indexing, which is much
     /// faster than one transaction per file.
     ///
@@ -77,10 +96,29 @@ impl Db {
     /// it is rolled back. The write lock is held throughout, so other
     /// instances wait for it: keep a batch to a few hundred files.
     pub fn batch<T>(&self, work: impl FnOnce(&Db) -> Result<T, DbError>) -> Result<T, DbError> {
-        let scope = WriteScope::begin(&self.conn).map_err(|e| self.sqlite(e))?;
+        let scope = WriteScope::begin(&self.index).map_err(|e| self.index_error(e))?;
         let value = work(self)?;
-        scope.commit().map_err(|e| self.sqlite(e))?;
+        scope.commit().map_err(|e| self.index_error(e))?;
         Ok(value)
+    }
+
+    /// Like [`Db::write`], on the index database.
+    fn write_index<T>(
+        &self,
+        work: impl FnOnce(&Connection) -> rusqlite::Result<T>,
+    ) -> Result<T, DbError> {
+        let run = || {
+            let scope = WriteScope::begin(&self.index)?;
+            let value = work(&self.index)?;
+            scope.commit()?;
+            Ok(value)
+        };
+        run().map_err(|e| self.index_error(e))
+    }
+
+    /// Wraps a SQLite error of the index with the index's path.
+    fn index_error(&self, source: rusqlite::Error) -> DbError {
+        DbError::sqlite(&self.index_path, source)
     }
 
     /// Runs SQL `work` in a write transaction (or a savepoint inside a

@@ -37,7 +37,7 @@ impl Db {
         mtime_ns: i64,
     ) -> Result<Option<FileItems>, DbError> {
         let blob: Option<Vec<u8>> = self
-            .conn
+            .index
             .prepare_cached(
                 "SELECT items FROM files
                  WHERE path = ?1 AND size = ?2 AND mtime_ns = ?3 AND format = ?4",
@@ -49,7 +49,7 @@ impl Db {
                 )
                 .optional()
             })
-            .map_err(|e| self.sqlite(e))?;
+            .map_err(|e| self.index_error(e))?;
         // A blob that does not decode was written for an older model: a miss.
         Ok(blob.and_then(|b| serde_json::from_slice(&b).ok()))
     }
@@ -70,7 +70,7 @@ impl Db {
             message: e.to_string(),
         })?;
         let file = key(path);
-        self.write(|conn| {
+        self.write_index(|conn| {
             forget(conn, &file)?;
             conn.prepare_cached(
                 "INSERT INTO files (path, size, mtime_ns, format, items)
@@ -91,7 +91,7 @@ impl Db {
     /// library); returns how many were removed.
     pub fn prune_files(&self, keep: &[PathBuf]) -> Result<usize, DbError> {
         let keep: HashSet<Vec<u8>> = keep.iter().map(|p| key(p)).collect();
-        self.write(|conn| {
+        self.write_index(|conn| {
             let stored: Vec<Vec<u8>> = conn
                 .prepare("SELECT path FROM files")?
                 .query_map([], |row| row.get(0))?

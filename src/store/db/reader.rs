@@ -25,14 +25,14 @@ impl Db {
         let mut builder = LibraryBuilder::default();
         let limit = limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
         let mut stmt = self
-            .conn
+            .index
             .prepare_cached(
                 "SELECT id, date, newsletter, title, source FROM items
                  ORDER BY date DESC, title, id LIMIT ?1",
             )
-            .map_err(|e| self.sqlite(e))?;
-        let mut rows = stmt.query([limit]).map_err(|e| self.sqlite(e))?;
-        while let Some(row) = rows.next().map_err(|e| self.sqlite(e))? {
+            .map_err(|e| self.index_error(e))?;
+        let mut rows = stmt.query([limit]).map_err(|e| self.index_error(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.index_error(e))? {
             let read = || -> rusqlite::Result<Row> {
                 let date: Option<String> = row.get(1)?;
                 let newsletter: Option<String> = row.get(2)?;
@@ -46,7 +46,7 @@ impl Db {
                     source: PathBuf::from(source),
                 })
             };
-            let mut data = read().map_err(|e| self.sqlite(e))?;
+            let mut data = read().map_err(|e| self.index_error(e))?;
             if let Some(name) = data.newsletter.take() {
                 data.newsletter = Some(builder.newsletter(&name));
             }
@@ -60,20 +60,20 @@ impl Db {
 
     fn add_actors(&self, builder: &mut LibraryBuilder) -> Result<(), DbError> {
         let mut stmt = self
-            .conn
+            .index
             .prepare_cached("SELECT item_id, kind, name, mentions, aliases FROM entities")
-            .map_err(|e| self.sqlite(e))?;
-        let mut rows = stmt.query([]).map_err(|e| self.sqlite(e))?;
-        while let Some(row) = rows.next().map_err(|e| self.sqlite(e))? {
-            let item: String = row.get(0).map_err(|e| self.sqlite(e))?;
+            .map_err(|e| self.index_error(e))?;
+        let mut rows = stmt.query([]).map_err(|e| self.index_error(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.index_error(e))? {
+            let item: String = row.get(0).map_err(|e| self.index_error(e))?;
             let Some(index) = builder.index_of(&item) else {
                 continue;
             };
-            let kind: String = row.get(1).map_err(|e| self.sqlite(e))?;
+            let kind: String = row.get(1).map_err(|e| self.index_error(e))?;
             let Some(kind) = kind_of(&kind) else { continue };
-            let name: String = row.get(2).map_err(|e| self.sqlite(e))?;
-            let mentions: i64 = row.get(3).map_err(|e| self.sqlite(e))?;
-            let aliases: Option<String> = row.get(4).map_err(|e| self.sqlite(e))?;
+            let name: String = row.get(2).map_err(|e| self.index_error(e))?;
+            let mentions: i64 = row.get(3).map_err(|e| self.index_error(e))?;
+            let aliases: Option<String> = row.get(4).map_err(|e| self.index_error(e))?;
             let forms = aliases
                 .map(|a| {
                     a.split(ALIAS_SEPARATOR)
@@ -93,7 +93,7 @@ impl Db {
     /// The body of an item as stored (before library-wide resolution).
     pub fn body(&self, id: &ItemId) -> Result<Option<Body>, DbError> {
         let found: Option<(Vec<u8>, i64)> = self
-            .conn
+            .index
             .prepare_cached(
                 "SELECT f.items, i.seq FROM items i JOIN files f ON f.path = i.file
                  WHERE i.id = ?1 LIMIT 1",
@@ -102,7 +102,7 @@ impl Db {
                 stmt.query_row([id.as_str()], |row| Ok((row.get(0)?, row.get(1)?)))
                     .optional()
             })
-            .map_err(|e| self.sqlite(e))?;
+            .map_err(|e| self.index_error(e))?;
         let Some((blob, seq)) = found else {
             return Ok(None);
         };
@@ -130,18 +130,18 @@ impl Db {
         let mut out = HashMap::new();
         for name in names {
             let mut stmt = self
-                .conn
+                .index
                 .prepare_cached(
                     "SELECT item_id, sentence FROM entities WHERE name = ?1 AND kind = ?2",
                 )
-                .map_err(|e| self.sqlite(e))?;
+                .map_err(|e| self.index_error(e))?;
             let rows = stmt
                 .query_map(params![name, kind.as_str()], |row| {
                     Ok((row.get::<_, String>(0)?, row.get::<_, Option<String>>(1)?))
                 })
-                .map_err(|e| self.sqlite(e))?;
+                .map_err(|e| self.index_error(e))?;
             for row in rows {
-                let (item, sentence) = row.map_err(|e| self.sqlite(e))?;
+                let (item, sentence) = row.map_err(|e| self.index_error(e))?;
                 if let Some(sentence) = sentence
                     && wanted.contains(item.as_str())
                 {
@@ -157,18 +157,18 @@ impl Db {
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<ItemId>, DbError> {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let mut stmt = self
-            .conn
+            .index
             .prepare_cached(
                 "SELECT i.id FROM items_fts JOIN items i ON i.rowid = items_fts.rowid
                  WHERE items_fts MATCH ?1 ORDER BY rank LIMIT ?2",
             )
-            .map_err(|e| self.sqlite(e))?;
+            .map_err(|e| self.index_error(e))?;
         let rows = stmt
             .query_map(params![fts_query(query), limit], |row| {
                 row.get::<_, String>(0)
             })
-            .map_err(|e| self.sqlite(e))?;
-        rows.map(|r| r.map(ItemId).map_err(|e| self.sqlite(e)))
+            .map_err(|e| self.index_error(e))?;
+        rows.map(|r| r.map(ItemId).map_err(|e| self.index_error(e)))
             .collect()
     }
 
@@ -177,18 +177,18 @@ impl Db {
     /// indexing run extracts again. Returns whether they changed.
     pub fn use_extraction_settings(&self, fingerprint: &str) -> Result<bool, DbError> {
         let stored: Option<String> = self
-            .conn
+            .index
             .query_row(
                 "SELECT value FROM settings WHERE key = 'extraction'",
                 [],
                 |row| row.get(0),
             )
             .optional()
-            .map_err(|e| self.sqlite(e))?;
+            .map_err(|e| self.index_error(e))?;
         if stored.as_deref() == Some(fingerprint) {
             return Ok(false);
         }
-        self.write(|conn| {
+        self.write_index(|conn| {
             conn.execute("UPDATE files SET size = -1", [])?;
             conn.execute(
                 "INSERT INTO settings (key, value) VALUES ('extraction', ?1)
@@ -203,9 +203,9 @@ impl Db {
     /// Every stored file with its size and modification time.
     pub fn file_stamps(&self) -> Result<HashMap<PathBuf, (u64, i64)>, DbError> {
         let mut stmt = self
-            .conn
+            .index
             .prepare_cached("SELECT path, size, mtime_ns FROM files")
-            .map_err(|e| self.sqlite(e))?;
+            .map_err(|e| self.index_error(e))?;
         let rows = stmt
             .query_map([], |row| {
                 let path: Vec<u8> = row.get(0)?;
@@ -213,10 +213,10 @@ impl Db {
                 let mtime: i64 = row.get(2)?;
                 Ok((path, size, mtime))
             })
-            .map_err(|e| self.sqlite(e))?;
+            .map_err(|e| self.index_error(e))?;
         let mut out = HashMap::new();
         for row in rows {
-            let (path, size, mtime) = row.map_err(|e| self.sqlite(e))?;
+            let (path, size, mtime) = row.map_err(|e| self.index_error(e))?;
             let path = path_from_key(&path);
             out.insert(path, (u64::try_from(size).unwrap_or(0), mtime));
         }
