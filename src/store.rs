@@ -6,12 +6,19 @@ use std::path::PathBuf;
 
 use crate::model::Item;
 
+pub mod clean;
+pub mod clean_html;
+pub mod clean_plain;
 pub mod db;
+pub mod feed;
+pub mod html;
 pub mod index;
 pub mod load;
+pub mod mail;
 pub mod markdown;
 pub mod samples;
 pub mod sanitize;
+pub mod sniff;
 pub mod text;
 
 /// A problem with one input file that did not stop the rest from loading.
