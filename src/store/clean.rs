@@ -248,6 +248,21 @@ impl BlockBuilder {
     }
 }
 
+/// Whether two texts have the same words, ignoring case and spacing.
+pub fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> { s.split_whitespace().map(str::to_lowercase).collect() };
+    words(a) == words(b)
+}
+
+/// Drops a leading headline that repeats the title.
+pub fn drop_title_heading(blocks: &mut Vec<Block>, title: &str) {
+    if let Some(Block::Heading(first)) = blocks.first()
+        && same_words(first, title)
+    {
+        blocks.remove(0);
+    }
+}
+
 /// Runs every text field of an item through [`clean_text`] (escape
 /// sequences, controls, bidi overrides out), dropping blocks and optional
 /// fields left empty. Parsers of mail, feeds and HTML call this last.

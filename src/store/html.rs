@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use scraper::{ElementRef, Html, Selector};
 
-use super::clean::sanitize_item;
+use super::clean::{drop_title_heading, sanitize_item};
 use super::clean_html::element_blocks;
 use super::text::dates::header_date;
 use super::text::title::derive_title;
@@ -66,11 +66,7 @@ pub fn parse_html_page(bytes: &[u8], source: &Path, fallback_date: Option<NaiveD
             }
         },
     };
-    if let Some(Block::Heading(first)) = blocks.first()
-        && same_words(first, &title)
-    {
-        blocks.remove(0);
-    }
+    drop_title_heading(&mut blocks, &title);
     let date = meta(&[
         "article:published_time",
         "og:published_time",
@@ -154,9 +150,4 @@ fn article_blocks(document: &Html) -> Vec<Block> {
         }
     }
     element_blocks(document.root_element())
-}
-
-fn same_words(a: &str, b: &str) -> bool {
-    let words = |s: &str| -> Vec<String> { s.split_whitespace().map(str::to_lowercase).collect() };
-    words(a) == words(b)
 }

@@ -23,7 +23,7 @@ use chrono::NaiveDate;
 use mail_parser::mailbox::mbox::MessageIterator;
 use mail_parser::{Message, MessageParser};
 
-use super::clean::sanitize_item;
+use super::clean::{drop_title_heading, sanitize_item};
 use super::clean_html::html_to_blocks;
 use super::clean_plain::text_to_blocks;
 use super::text::title::derive_title;
@@ -104,7 +104,7 @@ fn message_item(
         .date()
         .and_then(|d| NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()))
         .or(fallback_date);
-    let blocks = body_blocks(&message);
+    let mut blocks = body_blocks(&message);
     let subject = message
         .subject()
         .map(str::trim)
@@ -117,6 +117,7 @@ fn message_item(
             None => "(no subject)".to_string(),
         },
     };
+    drop_title_heading(&mut blocks, &title);
     if blocks.is_empty() {
         return Err("no text in this message, skipped".into());
     }
