@@ -126,6 +126,39 @@ impl App {
         app
     }
 
+    /// Swaps in a reloaded library (files added, changed or removed) while
+    /// keeping the place: the selected item, the article shown and the
+    /// history entries are found again by id (those whose item is gone are
+    /// dropped), and the read marks are kept as they are.
+    pub fn replace_library(&mut self, library: Library) {
+        let old = std::mem::replace(&mut self.library, library);
+        let id_at = |index: Option<usize>| index.and_then(|i| old.item(i)).map(|it| it.id.clone());
+        let new_index = |lib: &Library, id: &ItemId| lib.items().iter().position(|it| &it.id == id);
+        let article_id = id_at(self.article.item);
+        self.history.map(|mut location| {
+            match id_at(location.article.item) {
+                Some(id) => location.article.item = Some(new_index(&self.library, &id)?),
+                None => location.article.item = None,
+            }
+            Some(location)
+        });
+        self.recompute_visible();
+        match article_id.and_then(|id| new_index(&self.library, &id)) {
+            Some(index) => self.article.item = Some(index),
+            None => {
+                self.article = ArticleState::default();
+                self.preview_selected();
+            }
+        }
+        if !self.actors.is_empty() {
+            self.actors = self.all_actor_keys();
+            self.actors_selected = self
+                .actors_selected
+                .min(self.actors.len().saturating_sub(1));
+        }
+        self.clamp_article_scroll();
+    }
+
     /// The library shown.
     pub fn library(&self) -> &Library {
         &self.library

@@ -11,15 +11,19 @@ pub mod clean_html;
 pub mod clean_plain;
 pub mod db;
 pub mod feed;
+pub mod fetch;
 pub mod html;
+pub mod import;
 pub mod index;
 pub mod load;
 pub mod mail;
 pub mod markdown;
 pub mod samples;
 pub mod sanitize;
+pub mod save;
 pub mod sniff;
 pub mod text;
+pub mod watch;
 
 /// A problem with one input file that did not stop the rest from loading.
 #[derive(Debug, Clone, PartialEq, Eq)]

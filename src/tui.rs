@@ -3,6 +3,8 @@
 //! performs the state machine's effects.
 
 use std::io;
+use std::sync::mpsc::Receiver;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyEventKind};
 use ratatui::DefaultTerminal;
@@ -10,6 +12,7 @@ use ratatui::layout::Rect;
 
 use crate::app::{App, Effect};
 use crate::config::Config;
+use crate::library::Library;
 use crate::model::ItemId;
 use crate::theme::Theme;
 use crate::ui::{self, Context, UiState};
@@ -17,13 +20,66 @@ use crate::ui::{self, Context, UiState};
 /// Saves read marks; returns a message for the status line on failure.
 pub type SaveMarks<'a> = dyn FnMut(&[ItemId], bool) -> Result<(), String> + 'a;
 
+/// News from work running off the UI thread.
+pub enum Notice {
+    /// Show this in the status line (fetch progress, a summary, an error).
+    Message(String),
+    /// A reloaded library to swap in.
+    Library(Box<Library>),
+    /// Files in the library changed: reload soon.
+    FilesChanged,
+}
+
+/// Background work the reader can start; both calls return at once and
+/// report through `notices`.
+pub struct Background {
+    /// Where background threads report.
+    pub notices: Receiver<Notice>,
+    /// Starts fetching the configured feeds.
+    pub refresh: Box<dyn FnMut()>,
+    /// Starts reloading the library from disk.
+    pub reload: Box<dyn FnMut()>,
+}
+
+/// How long the loop waits for a key before looking at notices.
+const NOTICE_POLL: Duration = Duration::from_millis(200);
+
+/// Quiet time after the last file change before reloading (saves come in
+/// bursts: a temporary file, a rename).
+const RELOAD_DEBOUNCE: Duration = Duration::from_millis(400);
+
 /// Runs the reader until the user quits. The terminal is restored on every
 /// path out, panics included (ratatui's panic hook).
 pub fn run(app: App, config: &Config, theme: &Theme, save: &mut SaveMarks) -> io::Result<()> {
+    run_with(app, config, theme, save, None)
+}
+
+/// [`run`], with background work (feed refresh, live library reload).
+pub fn run_with(
+    app: App,
+    config: &Config,
+    theme: &Theme,
+    save: &mut SaveMarks,
+    background: Option<Background>,
+) -> io::Result<()> {
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, app, config, theme, save);
+    let result = event_loop(&mut terminal, app, config, theme, save, background);
     ratatui::restore();
     result
+}
+
+/// Applies waiting notices; returns whether anything changed on screen.
+fn drain_notices(app: &mut App, bg: &Background, changed_at: &mut Option<Instant>) -> bool {
+    let mut redraw = false;
+    while let Ok(notice) = bg.notices.try_recv() {
+        redraw = true;
+        match notice {
+            Notice::Message(message) => app.set_message(message),
+            Notice::Library(library) => app.replace_library(*library),
+            Notice::FilesChanged => *changed_at = Some(Instant::now()),
+        }
+    }
+    redraw
 }
 
 fn event_loop(
@@ -32,8 +88,10 @@ fn event_loop(
     config: &Config,
     theme: &Theme,
     save: &mut SaveMarks,
+    mut background: Option<Background>,
 ) -> io::Result<()> {
     let keymap = config.keymap();
+    let mut changed_at: Option<Instant> = None;
     let cx = Context {
         theme,
         keymap: &keymap,
@@ -47,11 +105,31 @@ fn event_loop(
     ));
     while !app.should_quit() {
         terminal.draw(|frame| ui::draw(frame, &app, &mut ui_state, &cx))?;
+        if let Some(bg) = background.as_mut() {
+            // Wait for a key a little at a time, so background news shows.
+            let mut redraw = false;
+            while !redraw && !event::poll(NOTICE_POLL)? {
+                redraw = drain_notices(&mut app, bg, &mut changed_at);
+                if changed_at.is_some_and(|t| t.elapsed() >= RELOAD_DEBOUNCE) {
+                    changed_at = None;
+                    (bg.reload)();
+                }
+            }
+            if redraw {
+                continue;
+            }
+        }
         match event::read()? {
             // Only presses: terminals that report releases would double every key.
             Event::Key(key) if key.kind == KeyEventKind::Press => {
                 if let Some(action) = keymap.lookup(&key) {
                     let effects = app.update(action);
+                    if effects.contains(&Effect::Refresh) {
+                        match background.as_mut() {
+                            Some(bg) => (bg.refresh)(),
+                            None => app.set_message("No feeds to fetch"),
+                        }
+                    }
                     apply(&mut app, effects, save);
                 } else if app.show_help() {
                     // "Any key closes this help", bound or not.
@@ -80,7 +158,8 @@ pub fn apply(app: &mut App, effects: Vec<Effect>, save: &mut SaveMarks) {
                     app.set_message(format!("Could not save read marks: {message}"));
                 }
             }
-            Effect::Quit => {}
+            // The event loop starts the refresh before applying the rest.
+            Effect::Quit | Effect::Refresh => {}
         }
     }
 }

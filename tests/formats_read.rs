@@ -14,7 +14,8 @@ fn one(path: &str) -> Item {
     let loaded = load_file(&Path::new(DIR).join(path));
     assert!(loaded.warnings.is_empty(), "{path}: {:?}", loaded.warnings);
     assert_eq!(loaded.items.len(), 1, "{path}");
-    loaded.items.into_iter().next().unwrap()
+    let mut items = loaded.items;
+    items.remove(0)
 }
 
 fn body(item: &Item) -> String {
@@ -26,7 +27,16 @@ fn body(item: &Item) -> String {
 }
 
 /// (file, title, newsletter, date, author, a phrase of the body)
-const CASES: &[(&str, &str, &str, &str, Option<&str>, &str)] = &[
+type Case = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+);
+
+const CASES: &[Case] = &[
     (
         "mail/multipart-qp.eml",
         "Cranes idle as talks stall — Harbor Watch",

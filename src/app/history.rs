@@ -42,6 +42,19 @@ impl<L> History<L> {
         Some(next)
     }
 
+    /// Rewrites every saved location with `f`, dropping those it maps to
+    /// `None` (a location whose item left the library).
+    pub fn map(&mut self, mut f: impl FnMut(L) -> Option<L>) {
+        self.back = std::mem::take(&mut self.back)
+            .into_iter()
+            .filter_map(&mut f)
+            .collect();
+        self.forward = std::mem::take(&mut self.forward)
+            .into_iter()
+            .filter_map(&mut f)
+            .collect();
+    }
+
     /// How many steps back are possible.
     pub fn back_len(&self) -> usize {
         self.back.len()

@@ -29,6 +29,8 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                 Command::MarkRead { ids, all } => mark(&session, ids, *all, true),
                 Command::MarkUnread { ids } => mark(&session, ids, false, false),
                 Command::State { action } => state(&session, action),
+                Command::Import { sources } => super::fetch::import(&cli, &session, sources),
+                Command::Fetch => super::fetch::fetch(&cli, &session),
                 Command::Entities { .. } => Ok(()),
             }
         }
@@ -73,7 +75,12 @@ fn reader(cli: &Cli) -> Result<(), Failure> {
             None => Err("no database".into()),
         }
     };
-    crate::tui::run(app, &config, &theme, &mut save)
+    // Keep the watcher alive while the reader runs.
+    let (background, _watcher) = match super::fetch::reader_background(cli, &config) {
+        Some((background, watcher)) => (Some(background), watcher),
+        None => (None, None),
+    };
+    crate::tui::run_with(app, &config, &theme, &mut save, background)
         .map_err(|e| Failure::runtime(format!("terminal error: {e}")))
 }
 

@@ -18,6 +18,7 @@
 
 mod cache;
 mod error;
+mod feeds;
 mod marks;
 mod recover;
 mod schema;
@@ -30,6 +31,7 @@ use rusqlite::Connection;
 
 pub use cache::{CACHE_FORMAT, FileItems};
 pub use error::DbError;
+pub use feeds::FeedState;
 
 /// The database file's name inside the data directory.
 pub const FILE_NAME: &str = "gazette.db";

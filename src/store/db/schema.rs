@@ -47,6 +47,13 @@ const MIGRATIONS: &[&str] = &[
      );
      CREATE INDEX entities_file ON entities (file);
      CREATE INDEX entities_name ON entities (name, kind);",
+    // 2: conditional-GET validators of fetched feeds.
+    "CREATE TABLE feeds (
+         url           TEXT PRIMARY KEY,
+         etag          TEXT,
+         last_modified TEXT,
+         fetched_at    INTEGER NOT NULL
+     );",
 ];
 
 /// The schema version this build writes.
