@@ -51,13 +51,7 @@ fn dispatch_by_content_then_extension() {
             None,
             Some("Harbor cranes stand idle"),
         ),
-        (
-            "mail.eml",
-            b"Subject: hi\n\nBody\n",
-            1,
-            None,
-            Some("hi"),
-        ),
+        ("mail.eml", b"Subject: hi\n\nBody\n", 1, None, Some("hi")),
         (
             "page.txt",
             b"<!DOCTYPE html>\n<html></html>\n",
