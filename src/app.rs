@@ -308,18 +308,18 @@ impl App {
         let keep_selected = self.visible.get(self.list_selected).copied();
         let selected = id_of(keep_selected);
         let article = id_of(self.article.item);
-        let mut saved: Vec<Option<ItemId>> = Vec::new();
-        self.history
-            .for_each_mut(|l| saved.push(id_of(l.article.item)));
         let new = &self.library;
-        let remap = |id: Option<ItemId>| id.and_then(|id| new.index_of(&id));
-        self.article.item = remap(article);
+        // A saved place whose item left the library is dropped.
+        self.history.map(|mut location| {
+            if location.article.item.is_some() {
+                location.article.item = Some(new.index_of(&id_of(location.article.item)?)?);
+            }
+            Some(location)
+        });
+        self.article.item = article.and_then(|id| new.index_of(&id));
         if self.article.item.is_none() {
             self.article = ArticleState::default();
         }
-        let mut saved = saved.into_iter();
-        self.history
-            .for_each_mut(|l| l.article.item = remap(saved.next().flatten()));
         self.unread = self
             .library
             .rows()

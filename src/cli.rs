@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod commands;
+mod fetch;
 mod json;
 mod session;
 
@@ -87,6 +88,14 @@ pub enum Command {
         #[arg(required = true)]
         ids: Vec<String>,
     },
+    /// Copy items from files, folders or URLs into the library folder.
+    Import {
+        /// Files, folders (Maildirs included), mbox files, feeds, pages, or http(s) URLs.
+        #[arg(required = true, value_name = "PATH|URL")]
+        sources: Vec<String>,
+    },
+    /// Fetch the configured feeds into the library folder.
+    Fetch,
     /// Export or import read marks.
     State {
         /// export or import.

@@ -52,6 +52,14 @@ pub struct ActorEntry {
     pub aliases: Vec<String>,
 }
 
+/// A feed to fetch (`[[feed]]`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeedEntry {
+    /// The feed's http(s) URL.
+    pub url: String,
+}
+
 /// Layout options (`[ui]`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UiConfig {
@@ -74,6 +82,8 @@ pub struct Config {
     pub ignore: Vec<String>,
     /// User actor corrections.
     pub actors: Vec<ActorEntry>,
+    /// Feeds `gazette fetch` and the `s` key refresh.
+    pub feeds: Vec<FeedEntry>,
     /// Layout options.
     pub ui: UiConfig,
     /// Styles by role.
@@ -98,6 +108,7 @@ struct ConfigFile {
     mark_read_on_open: Option<bool>,
     ignore: Option<Vec<String>>,
     actor: Option<Vec<ActorEntry>>,
+    feed: Option<Vec<FeedEntry>>,
     ui: Option<FileUi>,
     theme: Option<BTreeMap<String, toml::Spanned<String>>>,
     keys: Option<BTreeMap<String, toml::Spanned<String>>>,
@@ -141,6 +152,7 @@ impl Config {
             mark_read_on_open: true,
             ignore: Vec::new(),
             actors: Vec::new(),
+            feeds: Vec::new(),
             ui: UiConfig {
                 list_percent: 48,
                 sidebar_width: 26,
@@ -182,6 +194,21 @@ impl Config {
         }
         if let Some(v) = file.actor {
             self.actors.extend(v);
+        }
+        for feed in file.feed.unwrap_or_default() {
+            let lower = feed.url.to_ascii_lowercase();
+            if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+                return Err(err(
+                    find(text, &feed.url),
+                    format!(
+                        "feed url '{}' must start with http:// or https://",
+                        feed.url
+                    ),
+                ));
+            }
+            if !self.feeds.contains(&feed) {
+                self.feeds.push(feed);
+            }
         }
         if let Some(ui) = file.ui {
             if let Some(p) = ui.list_percent {

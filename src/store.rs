@@ -7,13 +7,24 @@ use std::path::PathBuf;
 use crate::model::Item;
 
 pub mod background;
+pub mod clean;
+pub mod clean_html;
+pub mod clean_plain;
 pub mod db;
+pub mod feed;
+pub mod fetch;
+pub mod html;
+pub mod import;
 pub mod indexer;
 pub mod load;
+pub mod mail;
 pub mod markdown;
 pub mod samples;
 pub mod sanitize;
+pub mod save;
+pub mod sniff;
 pub mod text;
+pub mod watch;
 
 /// A problem with one input file that did not stop the rest from loading.
 #[derive(Debug, Clone, PartialEq, Eq)]

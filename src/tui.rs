@@ -3,8 +3,8 @@
 //! performs the state machine's effects.
 
 use std::io;
-use std::sync::mpsc::{Receiver, TryRecvError};
-use std::time::Duration;
+use std::sync::mpsc::Receiver;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyEventKind};
 use ratatui::DefaultTerminal;
@@ -14,12 +14,32 @@ use crate::app::{App, Effect};
 use crate::config::Config;
 use crate::model::ItemId;
 use crate::source::{Source, serve};
-use crate::store::background::Update;
 use crate::theme::Theme;
 use crate::ui::{self, Context, UiState};
 
+pub use crate::store::background::Notice;
+
 /// Saves read marks; returns a message for the status line on failure.
 pub type SaveMarks<'a> = dyn FnMut(&[ItemId], bool) -> Result<(), String> + 'a;
+
+/// Background work the reader can start; both calls return at once and
+/// report through `notices`.
+pub struct Background {
+    /// Where background threads report.
+    pub notices: Receiver<Notice>,
+    /// Starts fetching the configured feeds.
+    pub refresh: Box<dyn FnMut()>,
+    /// Starts bringing the library index up to date (at start, and when
+    /// files change).
+    pub reload: Box<dyn FnMut()>,
+}
+
+/// How long the loop waits for a key before looking at notices.
+const NOTICE_POLL: Duration = Duration::from_millis(100);
+
+/// Quiet time after the last file change before reloading (saves come in
+/// bursts: a temporary file, a rename).
+const RELOAD_DEBOUNCE: Duration = Duration::from_millis(400);
 
 /// Runs the reader until the user quits. The terminal is restored on every
 /// path out, panics included (ratatui's panic hook).
@@ -28,13 +48,28 @@ pub fn run(
     config: &Config,
     theme: &Theme,
     source: &dyn Source,
-    updates: Option<Receiver<Update>>,
     save: &mut SaveMarks,
+    background: Option<Background>,
 ) -> io::Result<()> {
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, app, config, theme, source, updates, save);
+    let result = event_loop(&mut terminal, app, config, theme, source, save, background);
     ratatui::restore();
     result
+}
+
+/// Applies waiting notices; returns whether anything changed on screen.
+fn drain_notices(app: &mut App, bg: &Background, changed_at: &mut Option<Instant>) -> bool {
+    let mut redraw = false;
+    while let Ok(notice) = bg.notices.try_recv() {
+        redraw = true;
+        match notice {
+            Notice::Message(message) => app.set_message(message),
+            Notice::Progress(progress) => app.set_progress(progress),
+            Notice::Library(library) => app.replace_library(*library),
+            Notice::FilesChanged => *changed_at = Some(Instant::now()),
+        }
+    }
+    redraw
 }
 
 fn event_loop(
@@ -43,10 +78,11 @@ fn event_loop(
     config: &Config,
     theme: &Theme,
     source: &dyn Source,
-    mut updates: Option<Receiver<Update>>,
     save: &mut SaveMarks,
+    mut background: Option<Background>,
 ) -> io::Result<()> {
     let keymap = config.keymap();
+    let mut changed_at: Option<Instant> = None;
     let cx = Context {
         theme,
         keymap: &keymap,
@@ -58,73 +94,53 @@ fn event_loop(
         Rect::new(0, 0, size.width, size.height),
         &config.ui,
     ));
+    if let Some(bg) = background.as_mut() {
+        // Bring the index up to date while the reader shows what it holds.
+        (bg.reload)();
+    }
     while !app.should_quit() {
         // Bodies and sentences the next frame needs, before drawing it.
         serve(&mut app, source);
         terminal.draw(|frame| ui::draw(frame, &app, &mut ui_state, &cx))?;
-        // Wake up for background work while there is some; else wait for keys.
-        let wait = if updates.is_some() {
-            Duration::from_millis(100)
-        } else {
-            Duration::from_secs(3600)
-        };
-        if event::poll(wait)? {
-            match event::read()? {
-                // Only presses: terminals that report releases would double every key.
-                Event::Key(key) if key.kind == KeyEventKind::Press => {
-                    if let Some(action) = keymap.lookup(&key) {
-                        let effects = app.update(action);
-                        apply(&mut app, effects, save);
-                    } else if app.show_help() {
-                        // "Any key closes this help", bound or not.
-                        app.dismiss_help();
-                    }
+        if let Some(bg) = background.as_mut() {
+            // Wait for a key a little at a time, so background news shows.
+            let mut redraw = false;
+            while !redraw && !event::poll(NOTICE_POLL)? {
+                redraw = drain_notices(&mut app, bg, &mut changed_at);
+                if changed_at.is_some_and(|t| t.elapsed() >= RELOAD_DEBOUNCE) {
+                    changed_at = None;
+                    (bg.reload)();
                 }
-                Event::Resize(width, height) => {
-                    let area = Rect::new(0, 0, width, height);
-                    app.set_viewport(ui::layout::viewport(area, &config.ui));
-                }
-                _ => {}
+            }
+            if redraw {
+                continue;
             }
         }
-        if let Some(receiver) = &updates
-            && !receive(&mut app, receiver)
-        {
-            updates = None;
+        match event::read()? {
+            // Only presses: terminals that report releases would double every key.
+            Event::Key(key) if key.kind == KeyEventKind::Press => {
+                if let Some(action) = keymap.lookup(&key) {
+                    let effects = app.update(action);
+                    if effects.contains(&Effect::Refresh) {
+                        match background.as_mut() {
+                            Some(bg) => (bg.refresh)(),
+                            None => app.set_message("No feeds to fetch"),
+                        }
+                    }
+                    apply(&mut app, effects, save);
+                } else if app.show_help() {
+                    // "Any key closes this help", bound or not.
+                    app.dismiss_help();
+                }
+            }
+            Event::Resize(width, height) => {
+                let area = Rect::new(0, 0, width, height);
+                app.set_viewport(ui::layout::viewport(area, &config.ui));
+            }
+            _ => {}
         }
     }
     Ok(())
-}
-
-/// Applies what the background indexer sent; `false` once it has finished.
-fn receive(app: &mut App, receiver: &Receiver<Update>) -> bool {
-    loop {
-        match receiver.try_recv() {
-            Ok(Update::Progress(p)) => {
-                app.set_progress(Some(format!("indexing {} of {} files", p.done, p.total)));
-            }
-            Ok(Update::Warnings(warnings)) => {
-                let n = warnings.len();
-                app.set_message(format!(
-                    "{n} file{} could not be read (run `gazette list` to see which)",
-                    if n == 1 { "" } else { "s" }
-                ));
-            }
-            Ok(Update::Library(library)) => {
-                app.replace_library(*library);
-                app.set_progress(None);
-            }
-            Ok(Update::Failed(message)) => {
-                app.set_progress(None);
-                app.set_message(format!("Indexing failed: {message}"));
-            }
-            Err(TryRecvError::Empty) => return true,
-            Err(TryRecvError::Disconnected) => {
-                app.set_progress(None);
-                return false;
-            }
-        }
-    }
 }
 
 /// Performs effects; a failed save is shown, never fatal, and retried by the
@@ -137,7 +153,8 @@ pub fn apply(app: &mut App, effects: Vec<Effect>, save: &mut SaveMarks) {
                     app.set_message(format!("Could not save read marks: {message}"));
                 }
             }
-            Effect::Quit => {}
+            // The event loop starts the refresh before applying the rest.
+            Effect::Quit | Effect::Refresh => {}
         }
     }
 }

@@ -48,6 +48,8 @@ pub enum Action {
     PrevActorItem,
     /// Show every actor of the library.
     Actors,
+    /// Fetch the configured feeds in the background.
+    Refresh,
     /// Show or hide the help screen.
     Help,
     /// Quit (read marks are already saved).
@@ -56,7 +58,7 @@ pub enum Action {
 
 impl Action {
     /// Every bindable action, in the order the help screen lists them.
-    pub const ALL: [Self; 21] = [
+    pub const ALL: [Self; 22] = [
         Self::SelectNext,
         Self::SelectPrev,
         Self::PageDown,
@@ -76,6 +78,7 @@ impl Action {
         Self::NextActorItem,
         Self::PrevActorItem,
         Self::Actors,
+        Self::Refresh,
         Self::Help,
         Self::Quit,
     ];
@@ -102,6 +105,7 @@ impl Action {
             Self::NextActorItem => "next item naming the actor",
             Self::PrevActorItem => "previous item naming the actor",
             Self::Actors => "all actors",
+            Self::Refresh => "fetch the configured feeds",
             Self::Help => "help",
             Self::Quit => "quit",
         }
@@ -123,6 +127,7 @@ impl Action {
             Self::NextMention | Self::PrevMention => "mention",
             Self::NextActorItem | Self::PrevActorItem => "item w/ actor",
             Self::Actors => "actors",
+            Self::Refresh => "fetch",
             Self::Help => "help",
             Self::Quit => "quit",
         }
@@ -139,6 +144,9 @@ pub enum Effect {
         /// The new mark.
         read: bool,
     },
+    /// Fetch the configured feeds (in the background; the library reloads
+    /// when new items arrive).
+    Refresh,
     /// Leave the program.
     Quit,
 }

@@ -42,12 +42,17 @@ impl<L> History<L> {
         Some(next)
     }
 
-    /// Changes every saved location in place (when the library is replaced).
-    pub fn for_each_mut(&mut self, mut f: impl FnMut(&mut L)) {
-        self.back
-            .iter_mut()
-            .chain(self.forward.iter_mut())
-            .for_each(&mut f);
+    /// Rewrites every saved location with `f`, dropping those it maps to
+    /// `None` (a location whose item left the library).
+    pub fn map(&mut self, mut f: impl FnMut(L) -> Option<L>) {
+        self.back = std::mem::take(&mut self.back)
+            .into_iter()
+            .filter_map(&mut f)
+            .collect();
+        self.forward = std::mem::take(&mut self.forward)
+            .into_iter()
+            .filter_map(&mut f)
+            .collect();
     }
 
     /// How many steps back are possible.

@@ -25,6 +25,7 @@ impl App {
         }
         match action {
             Action::Quit => self.quit(),
+            Action::Refresh => vec![Effect::Refresh],
             Action::Help => {
                 self.show_help = true;
                 Vec::new()

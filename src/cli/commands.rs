@@ -29,6 +29,8 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                 Command::MarkRead { ids, all } => mark(&session, ids, *all, true),
                 Command::MarkUnread { ids } => mark(&session, ids, false, false),
                 Command::State { action } => state(&session, action),
+                Command::Import { sources } => super::fetch::import(&cli, &session, sources),
+                Command::Fetch => super::fetch::fetch(&cli, &session),
                 Command::Entities { .. } => Ok(()),
             }
         }
@@ -42,7 +44,7 @@ fn print_json(value: &serde_json::Value) -> Result<(), Failure> {
 }
 
 fn reader(cli: &Cli) -> Result<(), Failure> {
-    let (session, updates) = Session::open_reader(cli)?;
+    let session = Session::open_reader(cli)?;
     session.print_warnings();
     let read = session.read_ids()?;
     let Session {
@@ -74,7 +76,12 @@ fn reader(cli: &Cli) -> Result<(), Failure> {
             None => Err("no database".into()),
         }
     };
-    crate::tui::run(app, &config, &theme, source.as_ref(), updates, &mut save)
+    // Keep the watcher alive while the reader runs.
+    let (background, _watcher) = match super::fetch::reader_background(cli, &config) {
+        Some((background, watcher)) => (Some(background), watcher),
+        None => (None, None),
+    };
+    crate::tui::run(app, &config, &theme, source.as_ref(), &mut save, background)
         .map_err(|e| Failure::runtime(format!("terminal error: {e}")))
 }
 

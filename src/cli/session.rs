@@ -2,7 +2,6 @@
 
 use std::collections::HashSet;
 use std::path::PathBuf;
-use std::sync::mpsc::Receiver;
 
 use super::{Cli, Failure};
 use crate::config::{Config, default_config_path};
@@ -10,7 +9,6 @@ use crate::extract::{self, Extractor, Overrides};
 use crate::library::{Body, Library};
 use crate::model::{Entity, Item, ItemId};
 use crate::source::{MemorySource, Source};
-use crate::store::background::{self, Update};
 use crate::store::db::Db;
 use crate::store::indexer::index;
 use crate::store::load::load_paths;
@@ -154,15 +152,15 @@ impl Session {
     }
 
     /// Opens quickly for the reader: the library as the index already holds
-    /// it, and a background worker that brings the index up to date and
-    /// sends the full library (samples and database-less libraries are
-    /// loaded at once, with no worker).
-    pub fn open_reader(cli: &Cli) -> Result<(Self, Option<Receiver<Update>>), Failure> {
+    /// it (rows only); the reader's background work brings the index up to
+    /// date and sends the full library. Samples and database-less libraries
+    /// are loaded at once.
+    pub fn open_reader(cli: &Cli) -> Result<Self, Failure> {
         let config = load_config(cli)?;
         let paths = library_paths(cli, &config);
         let dir = data_dir(cli)?;
         if paths.is_empty() {
-            return Ok((Self::open(cli)?, None));
+            return Self::open(cli);
         }
         let (db, db_message) = match Db::open_or_recover(&dir) {
             Ok((db, message)) => (Some(db), message),
@@ -170,7 +168,7 @@ impl Session {
         };
         let reader = db.as_ref().and_then(|_| Db::open(&dir).ok());
         let (Some(writer), Some(reader)) = (db.as_ref(), reader) else {
-            return Ok((Self::open(cli)?, None));
+            return Self::open(cli);
         };
         let overrides = overrides(&config);
         writer
@@ -180,16 +178,14 @@ impl Session {
         let library = writer
             .load_library(None, true)
             .map_err(|e| Failure::runtime(e.to_string()))?;
-        let updates = background::spawn(paths, dir, overrides);
-        let session = Self {
+        Ok(Self {
             config,
             db,
             db_message,
             library,
             source: Box::new(reader),
             warnings: Vec::new(),
-        };
-        Ok((session, Some(updates)))
+        })
     }
 
     /// Ids marked read in the database (none without one).
@@ -260,7 +256,7 @@ pub fn build_library(pairs: Vec<(Item, Vec<Entity>)>) -> (Library, MemorySource)
 }
 
 /// The library: `--library` paths, else the configured ones.
-fn library_paths(cli: &Cli, config: &Config) -> Vec<PathBuf> {
+pub fn library_paths(cli: &Cli, config: &Config) -> Vec<PathBuf> {
     if cli.library.is_empty() {
         config.library.clone()
     } else {

@@ -1,62 +1,70 @@
-//! Indexing off the interface thread: the reader starts on what the index
-//! already holds, while a worker brings it up to date and sends progress,
-//! then the full library.
+//! Work off the interface thread, and what it reports: indexing (the reader
+//! starts on what the index already holds while a worker brings it up to
+//! date), feed fetching, file changes.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver, Sender};
-use std::thread;
+use std::sync::mpsc::Sender;
 
-use super::Warning;
 use super::db::Db;
-use super::indexer::{Progress, index};
+use super::indexer::index;
 use crate::extract::{Extractor, Overrides};
 use crate::library::Library;
 use crate::model::{Entity, Item};
 
-/// What the worker reports.
+/// News from work running off the interface thread.
 #[derive(Debug)]
-pub enum Update {
-    /// Files indexed so far.
-    Progress(Progress),
-    /// Files that could not be read.
-    Warnings(Vec<Warning>),
-    /// The up-to-date library index.
+pub enum Notice {
+    /// Show this in the status line (fetch progress, a summary, an error).
+    Message(String),
+    /// A lasting note of work in progress (indexing), or `None` when done.
+    Progress(Option<String>),
+    /// A new library index to swap in.
     Library(Box<Library>),
-    /// Indexing failed; the message says why.
-    Failed(String),
+    /// Files in the library changed: reload soon.
+    FilesChanged,
 }
 
-/// Starts the worker: index `paths` into the database in `dir` with the
-/// extraction `overrides`, then load the library.
-pub fn spawn(paths: Vec<PathBuf>, dir: PathBuf, overrides: Overrides) -> Receiver<Update> {
-    let (sender, receiver) = mpsc::channel();
-    thread::spawn(move || run(&paths, &dir, &overrides, &sender));
-    receiver
-}
-
-fn run(paths: &[PathBuf], dir: &std::path::Path, overrides: &Overrides, sender: &Sender<Update>) {
+/// Brings the index of `paths` in the database in `dir` up to date with the
+/// extraction `overrides`, then sends the library; reports progress and
+/// unreadable files on the way. Runs on the calling thread.
+pub fn reindex(
+    paths: &[PathBuf],
+    dir: &std::path::Path,
+    overrides: &Overrides,
+    tx: &Sender<Notice>,
+) {
     let db = match Db::open(dir) {
         Ok(db) => db,
         Err(err) => {
-            let _ = sender.send(Update::Failed(err.to_string()));
+            let _ = tx.send(Notice::Message(format!("Indexing failed: {err}")));
             return;
         }
     };
     let extractor = Extractor::global();
     let extract = |item: &Item| -> Vec<Entity> { extractor.extract_with(item, overrides) };
-    let threads = thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let report = index(paths, &db, &extract, threads, &mut |p| {
-        let _ = sender.send(Update::Progress(p));
+        if p.total > 0 && p.done < p.total {
+            let _ = tx.send(Notice::Progress(Some(format!(
+                "indexing {} of {} files",
+                p.done, p.total
+            ))));
+        }
     });
+    let _ = tx.send(Notice::Progress(None));
     if !report.warnings.is_empty() {
-        let _ = sender.send(Update::Warnings(report.warnings));
+        let n = report.warnings.len();
+        let _ = tx.send(Notice::Message(format!(
+            "{n} file{} could not be read (run `gazette list` to see which)",
+            if n == 1 { "" } else { "s" }
+        )));
     }
     match db.load_library(None, false) {
         Ok(library) => {
-            let _ = sender.send(Update::Library(Box::new(library)));
+            let _ = tx.send(Notice::Library(Box::new(library)));
         }
         Err(err) => {
-            let _ = sender.send(Update::Failed(err.to_string()));
+            let _ = tx.send(Notice::Message(format!("Indexing failed: {err}")));
         }
     }
 }

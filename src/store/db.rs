@@ -18,6 +18,7 @@
 
 mod cache;
 mod error;
+mod feeds;
 mod marks;
 mod reader;
 mod recover;
@@ -31,6 +32,7 @@ use rusqlite::Connection;
 
 pub use cache::{CACHE_FORMAT, FileItems};
 pub use error::DbError;
+pub use feeds::FeedState;
 
 /// The read marks' database file inside the data directory.
 pub const FILE_NAME: &str = "gazette.db";

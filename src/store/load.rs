@@ -2,9 +2,13 @@
 //! the checks that keep one bad file from spoiling the rest.
 //!
 //! Dispatch is by content first (a leading `+++` line is Markdown with front
-//! matter; mail headers, XML and HTML are recognised and skipped for now),
-//! then by extension (`.md`/`.markdown` Markdown; `.txt`/`.text` or none
-//! plain text). Every text is cleaned by [`clean_text`] before it is parsed.
+//! matter; mail, mbox, feeds and web pages are recognised by `sniff` and
+//! parsed from their raw bytes, since they carry their own encodings), then
+//! by extension (`.md`/`.markdown` Markdown; `.txt`/`.text` or none plain
+//! text; `.eml`, `.mbox`, `.xml`/`.rss`/`.atom`/`.json`, `.html`). Every
+//! text is cleaned by [`clean_text`] before it is parsed; the rich formats
+//! clean the fields they produce. Files in a Maildir's `cur/` and `new/`
+//! are read as mail whatever their names.
 //!
 //! In a folder scan, hidden entries are skipped, and so are files whose
 //! extension names no format Gazette knows (images, PDFs) without a warning;
@@ -29,10 +33,8 @@ pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
 /// How much of the start of a file is checked for NUL bytes.
 const BINARY_SNIFF_BYTES: usize = 8 * 1024;
 
-/// Extensions of formats that are planned but not read yet.
-const LATER_EXTENSIONS: &[&str] = &[
-    "eml", "mbox", "mbx", "xml", "rss", "atom", "json", "html", "htm", "xhtml",
-];
+/// Extensions of the mail, feed and web-page formats.
+const LATER_EXTENSIONS: &[&str] = super::sniff::EXTENSIONS;
 
 /// Extensions parsed as Markdown.
 const MARKDOWN_EXTENSIONS: &[&str] = &["md", "markdown"];
@@ -68,6 +70,9 @@ pub fn parse_bytes(bytes: &[u8], source: &Path, fallback_date: Option<NaiveDate>
     let sniff = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
     if sniff.contains(&0) {
         return skipped(source, "binary file (NUL bytes), skipped");
+    }
+    if let Some(format) = super::sniff::sniff(bytes, source) {
+        return super::sniff::parse_rich(format, bytes, source, fallback_date);
     }
     let mut warnings = Vec::new();
     let decoded = match std::str::from_utf8(bytes) {
@@ -146,6 +151,9 @@ fn detect(text: &str, source: &Path) -> Format {
 
 /// Whether a folder scan should try this file.
 fn is_candidate(path: &Path) -> bool {
+    if super::sniff::is_maildir_file(path) {
+        return true;
+    }
     match lower_extension(path).as_deref() {
         None => true,
         Some(ext) => {

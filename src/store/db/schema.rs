@@ -19,6 +19,13 @@ const MIGRATIONS: &[&str] = &[
          read INTEGER NOT NULL,
          at   INTEGER NOT NULL
      );",
+    // 2: conditional-GET validators of fetched feeds.
+    "CREATE TABLE feeds (
+         url           TEXT PRIMARY KEY,
+         etag          TEXT,
+         last_modified TEXT,
+         fetched_at    INTEGER NOT NULL
+     );",
 ];
 
 /// Migrations of the index database (`index.db`), as for [`MIGRATIONS`].
