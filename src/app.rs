@@ -13,10 +13,12 @@ pub mod article_text;
 pub mod history;
 pub mod keymap;
 mod navigate;
+mod search;
 mod update;
 
 pub use action::{Action, Effect};
 use history::History;
+pub use search::SearchState;
 
 /// How many item bodies the reader keeps at once.
 const BODY_CACHE: usize = 32;
@@ -28,6 +30,8 @@ pub enum Need {
     Body(ItemId),
     /// First-mention sentences for an actor page.
     Sentences(ActorKey),
+    /// The results of a full-text search.
+    Search(String),
 }
 
 /// Which pane receives keys.
@@ -56,6 +60,8 @@ pub struct ArticleState {
     pub actor: Option<ActorKey>,
     /// Index of the highlighted mention among that actor's mentions.
     pub mention: Option<usize>,
+    /// Index of the highlighted match of the search.
+    pub found: Option<usize>,
 }
 
 /// Sizes of the panes, set by the event loop from the terminal size.
@@ -88,6 +94,7 @@ pub struct Location {
     sidebar_selected: usize,
     actor: Option<(ActorKey, usize)>,
     actors_selected: usize,
+    search: Option<String>,
 }
 
 /// The whole reader state.
@@ -115,6 +122,8 @@ pub struct App {
     pending_mention: Option<usize>,
     unread: usize,
     progress: Option<String>,
+    typing: Option<String>,
+    search: Option<SearchState>,
 }
 
 impl App {
@@ -144,6 +153,8 @@ impl App {
             pending_mention: None,
             unread: 0,
             progress: None,
+            typing: None,
+            search: None,
         };
         app.unread = app
             .library
@@ -326,15 +337,11 @@ impl App {
             .iter()
             .filter(|r| !self.read.contains(&r.id))
             .count();
-        self.visible = (0..self.library.len())
-            .filter(|&i| {
-                !self.unread_only
-                    || self
-                        .library
-                        .row(i)
-                        .is_some_and(|r| !self.read.contains(&r.id))
-            })
-            .collect();
+        if let Some(search) = &mut self.search {
+            // Results are indices of the old library: search again.
+            search.results = None;
+        }
+        self.recompute_visible();
         self.list_selected = selected
             .and_then(|id| self.position_of(&id))
             .unwrap_or(0)
@@ -382,6 +389,11 @@ impl App {
             && let Some(row) = self.library.row(index)
         {
             needs.push(Need::Body(row.id.clone()));
+        }
+        if let Some(search) = &self.search
+            && search.results.is_none()
+        {
+            needs.push(Need::Search(search.query.clone()));
         }
         if self.focus == Focus::Actor
             && let Some((key, _)) = &self.actor
@@ -460,10 +472,12 @@ impl App {
             sidebar_selected: self.sidebar_selected,
             actor: self.actor.clone(),
             actors_selected: self.actors_selected,
+            search: self.search_location(),
         }
     }
 
     fn restore(&mut self, location: Location) {
+        self.restore_search(&location);
         if let Some(id) = &location.list_selected
             && let Some(pos) = self.position_of(id)
         {
@@ -503,7 +517,12 @@ impl App {
 
     fn recompute_visible(&mut self) {
         let keep = self.selected_id().cloned();
-        self.visible = (0..self.library.len())
+        let base: Vec<usize> = match self.search.as_ref().and_then(|s| s.results.as_ref()) {
+            Some(results) => results.clone(),
+            None => (0..self.library.len()).collect(),
+        };
+        self.visible = base
+            .into_iter()
             .filter(|&i| {
                 !self.unread_only
                     || self

@@ -22,7 +22,14 @@ pub trait Source {
         names: &[String],
         ids: &[ItemId],
     ) -> HashMap<ItemId, String>;
+
+    /// Items whose title or text has every word of `query` (the last as a
+    /// prefix), best first, at most `limit`.
+    fn search(&self, query: &str, limit: usize) -> Vec<ItemId>;
 }
+
+/// How many results a search shows at most.
+pub const SEARCH_LIMIT: usize = 1000;
 
 /// Bodies held in memory.
 #[derive(Debug, Default, Clone)]
@@ -48,6 +55,41 @@ impl MemorySource {
 }
 
 impl Source for MemorySource {
+    fn search(&self, query: &str, limit: usize) -> Vec<ItemId> {
+        let terms = crate::app::article_text::search_terms(query);
+        if terms.is_empty() {
+            return Vec::new();
+        }
+        let mut found: Vec<(&Body, usize)> = self
+            .bodies
+            .values()
+            .filter_map(|body| {
+                let mut text = body.item.title.to_lowercase();
+                for block in &body.item.blocks {
+                    text.push('\n');
+                    text.push_str(&block.text().to_lowercase());
+                }
+                let hits: Vec<usize> = terms
+                    .iter()
+                    .map(|t| text.matches(t.as_str()).count())
+                    .collect();
+                hits.iter()
+                    .all(|&n| n > 0)
+                    .then(|| (body.as_ref(), hits.iter().sum()))
+            })
+            .collect();
+        // Most hits first, then newest.
+        found.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then_with(|| b.0.item.date.cmp(&a.0.item.date))
+        });
+        found
+            .into_iter()
+            .take(limit)
+            .map(|(b, _)| b.item.id.clone())
+            .collect()
+    }
+
     fn body(&self, id: &ItemId) -> Option<Body> {
         self.bodies.get(id).map(|b| (**b).clone())
     }
@@ -86,7 +128,19 @@ pub fn first_sentence(body: &Body, kind: EntityKind, names: &[String]) -> Option
 
 /// Gives the state machine what it asked for.
 pub fn serve(app: &mut App, source: &dyn Source) {
-    for need in app.wanted() {
+    // What one answer brings can need more (search results, then the body
+    // of the first result); a few rounds always settle it.
+    for _ in 0..4 {
+        let needs = app.wanted();
+        if needs.is_empty() {
+            return;
+        }
+        serve_once(app, source, needs);
+    }
+}
+
+fn serve_once(app: &mut App, source: &dyn Source, needs: Vec<Need>) {
+    for need in needs {
         match need {
             Need::Body(id) => match source.body(&id) {
                 Some(mut body) => {
@@ -95,6 +149,10 @@ pub fn serve(app: &mut App, source: &dyn Source) {
                 }
                 None => app.body_unavailable(&id),
             },
+            Need::Search(query) => {
+                let ids = source.search(&query, SEARCH_LIMIT);
+                app.provide_search(&query, &ids);
+            }
             Need::Sentences(key) => {
                 let ids: Vec<ItemId> = app
                     .library()
@@ -200,6 +258,10 @@ impl Source for crate::store::db::Db {
         ids: &[ItemId],
     ) -> HashMap<ItemId, String> {
         crate::store::db::Db::sentences(self, kind, names, ids).unwrap_or_default()
+    }
+
+    fn search(&self, query: &str, limit: usize) -> Vec<ItemId> {
+        crate::store::db::Db::search(self, query, limit).unwrap_or_default()
     }
 }
 

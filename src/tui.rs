@@ -118,6 +118,9 @@ fn event_loop(
         }
         match event::read()? {
             // Only presses: terminals that report releases would double every key.
+            Event::Key(key) if key.kind == KeyEventKind::Press && app.is_typing() => {
+                type_key(&mut app, key);
+            }
             Event::Key(key) if key.kind == KeyEventKind::Press => {
                 if let Some(action) = keymap.lookup(&key) {
                     let effects = app.update(action);
@@ -141,6 +144,19 @@ fn event_loop(
         }
     }
     Ok(())
+}
+
+/// A key while the search line is open: text, Backspace, Enter, Esc.
+pub fn type_key(app: &mut App, key: crossterm::event::KeyEvent) {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    match key.code {
+        KeyCode::Enter => app.type_submit(),
+        KeyCode::Esc => app.type_cancel(),
+        KeyCode::Backspace => app.type_backspace(),
+        KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => app.type_cancel(),
+        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => app.type_char(c),
+        _ => {}
+    }
 }
 
 /// Performs effects; a failed save is shown, never fatal, and retried by the

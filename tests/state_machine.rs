@@ -248,3 +248,49 @@ fn edge_cases_do_not_panic_and_keep_state_in_range() {
         "] with no actor picked follows the sidebar's first"
     );
 }
+
+#[test]
+fn search_lists_results_opens_at_the_match_and_back_clears_it() {
+    let mut app = app();
+    app.set_viewport(Viewport {
+        article_width: 40,
+        article_height: 10,
+        list_height: 10,
+    });
+    feed(&mut app, "/reporters");
+    assert!(app.is_typing());
+    assert_eq!(app.typing(), Some("reporters"));
+    feed(&mut app, "<enter>");
+    assert!(!app.is_typing());
+    assert_eq!(app.visible(), [3], "only the long item says 'reporters'");
+    assert_eq!(app.message(), Some("1 item matches"));
+    feed(&mut app, "<enter>");
+    assert_eq!(app.focus(), Focus::Article);
+    assert_eq!(app.article().found, Some(0));
+    assert!(
+        app.article().scroll > 20,
+        "opened at the match: {}",
+        app.article().scroll
+    );
+    assert_eq!(app.message(), Some("'reporters': match 1 of 1"));
+    // Back to the results, back again to the whole list.
+    feed(&mut app, "<bs>");
+    assert_eq!(app.focus(), Focus::List);
+    assert_eq!(app.visible(), [3]);
+    feed(&mut app, "<bs>");
+    assert_eq!(app.search(), None);
+    assert_eq!(app.visible().len(), 4);
+}
+
+#[test]
+fn search_needs_every_word_and_esc_cancels_typing() {
+    let mut app = app();
+    feed(&mut app, "/oslo berg<enter>");
+    assert_eq!(app.visible(), [0, 2], "{:?}", app.visible());
+    feed(&mut app, "/nothing<esc>");
+    assert!(!app.is_typing());
+    assert_eq!(app.visible(), [0, 2], "cancelled typing keeps the results");
+    feed(&mut app, "/zzzz<enter>");
+    assert!(app.visible().is_empty());
+    assert_eq!(app.message(), Some("Nothing matches 'zzzz'"));
+}

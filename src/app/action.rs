@@ -38,9 +38,10 @@ pub enum Action {
     MarkAllRead,
     /// Show unread items only, or all items.
     ToggleUnreadOnly,
-    /// Scroll the article to the next mention of the current actor.
+    /// Scroll the article to the next mention of the current actor (or the
+    /// next match of the search).
     NextMention,
-    /// Scroll the article to the previous mention of the current actor.
+    /// Scroll the article to the previous mention (or match).
     PrevMention,
     /// Open the next item that names the current actor.
     NextActorItem,
@@ -48,6 +49,8 @@ pub enum Action {
     PrevActorItem,
     /// Show every actor of the library.
     Actors,
+    /// Search the text of every item (type, then Enter).
+    Search,
     /// Fetch the configured feeds in the background.
     Refresh,
     /// Show or hide the help screen.
@@ -58,7 +61,7 @@ pub enum Action {
 
 impl Action {
     /// Every bindable action, in the order the help screen lists them.
-    pub const ALL: [Self; 22] = [
+    pub const ALL: [Self; 23] = [
         Self::SelectNext,
         Self::SelectPrev,
         Self::PageDown,
@@ -78,6 +81,7 @@ impl Action {
         Self::NextActorItem,
         Self::PrevActorItem,
         Self::Actors,
+        Self::Search,
         Self::Refresh,
         Self::Help,
         Self::Quit,
@@ -105,6 +109,7 @@ impl Action {
             Self::NextActorItem => "next item naming the actor",
             Self::PrevActorItem => "previous item naming the actor",
             Self::Actors => "all actors",
+            Self::Search => "search the text of every item",
             Self::Refresh => "fetch the configured feeds",
             Self::Help => "help",
             Self::Quit => "quit",
@@ -127,6 +132,7 @@ impl Action {
             Self::NextMention | Self::PrevMention => "mention",
             Self::NextActorItem | Self::PrevActorItem => "item w/ actor",
             Self::Actors => "actors",
+            Self::Search => "search",
             Self::Refresh => "fetch",
             Self::Help => "help",
             Self::Quit => "quit",

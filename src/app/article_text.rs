@@ -128,6 +128,50 @@ fn push_wrapped(
     }
 }
 
+/// The words of a search, lower-cased, as the article highlights them.
+pub fn search_terms(query: &str) -> Vec<String> {
+    query
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Every place a line starts a word with one of `terms`, in reading order:
+/// (line, byte start, byte end) within the line's text.
+pub fn find_matches(lines: &[ArticleLine], terms: &[String]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    if terms.is_empty() {
+        return out;
+    }
+    for (index, line) in lines.iter().enumerate() {
+        let lower = line.text.to_lowercase();
+        // Lower-casing can change byte lengths; only map back when it did not.
+        if lower.len() != line.text.len() {
+            continue;
+        }
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for term in terms {
+            for (start, _) in lower.match_indices(term.as_str()) {
+                let at_word_start = lower[..start]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                if at_word_start {
+                    found.push((start, start + term.len()));
+                }
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        out.extend(found.into_iter().map(|(a, b)| (index, a, b)));
+    }
+    out
+}
+
 /// The first line showing byte `offset` of `segment`.
 pub fn line_of(lines: &[ArticleLine], segment: usize, offset: usize) -> Option<usize> {
     let mut found = None;
@@ -173,6 +217,21 @@ mod tests {
         let moscow = text.find("Moscow").unwrap();
         let at = line_of(&lines, 1, moscow).unwrap();
         assert!(lines[at].text.contains("Moscow"));
+    }
+
+    #[test]
+    fn search_matches_start_words_case_insensitively() {
+        let text = "Moscow talks: the envoy met moscow officials; Muscovites waited.";
+        let lines = layout(&item(vec![Block::Paragraph(text.into())]), 80);
+        let terms = search_terms("MOSCOW, envoy");
+        assert_eq!(terms, ["moscow", "envoy"]);
+        let found = find_matches(&lines, &terms);
+        let words: Vec<&str> = found
+            .iter()
+            .map(|(l, a, b)| &lines[*l].text[*a..*b])
+            .collect();
+        // The title ("Envoys head to Moscow") comes first; prefixes count.
+        assert_eq!(words, ["Envoy", "Moscow", "Moscow", "envoy", "moscow"]);
     }
 
     #[test]

@@ -18,7 +18,13 @@ impl App {
                     self.history.push(self.location());
                 }
                 self.focus = Focus::Article;
-                self.mark_opened(index)
+                let effects = self.mark_opened(index);
+                if self.search.is_some() && self.article.actor.is_none() {
+                    // Open a search result at its first match.
+                    self.article.found = None;
+                    self.step_match(true);
+                }
+                effects
             }
             Focus::Sidebar => {
                 if let Some(key) = self
@@ -75,6 +81,7 @@ impl App {
             scroll: 0,
             actor: Some(key.clone()),
             mention: None,
+            found: None,
         };
         self.sidebar_selected = 0;
         if let Some(pos) = self.visible.iter().position(|&i| i == index) {

@@ -55,7 +55,14 @@ impl App {
                 Vec::new()
             }
             Action::NextMention | Action::PrevMention => {
-                self.step_mention(action == Action::NextMention);
+                let forward = action == Action::NextMention;
+                if !self.step_match(forward) {
+                    self.step_mention(forward);
+                }
+                Vec::new()
+            }
+            Action::Search => {
+                self.start_search();
                 Vec::new()
             }
             Action::NextActorItem | Action::PrevActorItem => {

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Context, inner, pane};
-use crate::app::article_text::{ArticleLine, LineKind, layout};
+use crate::app::article_text::{ArticleLine, LineKind, find_matches, layout, search_terms};
 use crate::app::{App, Focus};
 use crate::library::Body;
 use crate::model::{EntityKind, Mention};
@@ -39,8 +39,25 @@ pub fn render(frame: &mut Frame, app: &App, cx: &Context, rect: Rect) {
     };
     let area = inner(rect);
     let lines = layout(&body.item, usize::from(area.width));
-    let marks = marks(app, body, theme);
+    let mut marks = marks(app, body, theme);
+    let search_marks = search_marks(app, &lines, theme);
     let height = usize::from(area.height);
+    // Search matches are marks too, placed on the segment offsets of their line.
+    for (line, start, end, style) in search_marks {
+        if let Some(segment) = lines[line].segment {
+            let base = lines[line].start;
+            marks.retain(|m| {
+                !(m.segment == segment && m.start < base + end && base + start < m.end)
+            });
+            marks.push(Mark {
+                segment,
+                start: base + start,
+                end: base + end,
+                style,
+            });
+        }
+    }
+    marks.sort_by_key(|m| (m.segment, m.start));
     let shown: Vec<Line> = lines
         .iter()
         .skip(state.scroll)
@@ -84,6 +101,34 @@ fn marks(app: &App, body: &Body, theme: &Theme) -> Vec<Mark> {
     }
     marks.sort_by_key(|m| (m.segment, m.start));
     marks
+}
+
+/// The matches of the search in the article's lines, the current one
+/// standing out.
+fn search_marks(
+    app: &App,
+    lines: &[ArticleLine],
+    theme: &Theme,
+) -> Vec<(usize, usize, usize, Style)> {
+    let Some(search) = app.search() else {
+        return Vec::new();
+    };
+    if app.article().actor.is_some() {
+        return Vec::new();
+    }
+    let found = app.article().found;
+    find_matches(lines, &search_terms(&search.query))
+        .into_iter()
+        .enumerate()
+        .map(|(n, (line, start, end))| {
+            let style = if Some(n) == found {
+                theme.current_mention
+            } else {
+                Style::default().add_modifier(ratatui::style::Modifier::REVERSED)
+            };
+            (line, start, end, style)
+        })
+        .collect()
 }
 
 /// The style of an actor kind.

@@ -12,10 +12,15 @@ use crate::app::{App, Focus};
 pub fn render(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context, rect: Rect) {
     let theme = cx.theme;
     let visible = app.visible();
-    let title = if app.unread_only() {
-        format!(" Items · unread only ({}) ", visible.len())
+    let unread = if app.unread_only() {
+        " · unread only"
     } else {
-        format!(" Items ({}) ", visible.len())
+        ""
+    };
+    let title = match app.search() {
+        Some(search) if search.results.is_none() => format!(" Searching '{}'… ", search.query),
+        Some(search) => format!(" Search '{}'{unread} ({}) ", search.query, visible.len()),
+        None => format!(" Items{unread} ({}) ", visible.len()),
     };
     let block = pane(
         Line::styled(title, theme.title),

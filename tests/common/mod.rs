@@ -185,6 +185,7 @@ pub fn key_events(keys: &str) -> Vec<KeyEvent> {
                 "a-right" => (KeyCode::Right, KeyModifiers::ALT),
                 "down" => (KeyCode::Down, KeyModifiers::NONE),
                 "pgdn" => (KeyCode::PageDown, KeyModifiers::NONE),
+                "esc" => (KeyCode::Esc, KeyModifiers::NONE),
                 other => panic!("unknown key name {other}"),
             };
             out.push(KeyEvent::new(code, mods));
@@ -207,7 +208,9 @@ pub fn feed(app: &mut App, keys: &str) -> Vec<Effect> {
     let source = source();
     let mut effects = Vec::new();
     for key in key_events(keys) {
-        if let Some(action) = keymap.lookup(&key) {
+        if app.is_typing() {
+            gazette::tui::type_key(app, key);
+        } else if let Some(action) = keymap.lookup(&key) {
             effects.extend(app.update(action));
         }
         // As the event loop does before every frame.
