@@ -28,8 +28,9 @@ const BODY_CACHE: usize = 32;
 pub enum Need {
     /// The body of an item about to be shown.
     Body(ItemId),
-    /// First-mention sentences for an actor page.
-    Sentences(ActorKey),
+    /// First-mention sentences for the rows of an actor page around the
+    /// selection.
+    Sentences(ActorKey, Vec<ItemId>),
     /// The results of a full-text search.
     Search(String),
 }
@@ -396,10 +397,26 @@ impl App {
             needs.push(Need::Search(search.query.clone()));
         }
         if self.focus == Focus::Actor
-            && let Some((key, _)) = &self.actor
-            && self.sentences.as_ref().is_none_or(|(k, _)| k != key)
+            && let Some((key, selected)) = &self.actor
         {
-            needs.push(Need::Sentences(key.clone()));
+            // The rows around the selection, a page either way.
+            let page = usize::from(self.viewport.list_height);
+            let items = self.library.items_naming(key);
+            let from = selected.saturating_sub(page);
+            let to = (selected + page).min(items.len());
+            let known = self
+                .sentences
+                .as_ref()
+                .filter(|(k, _)| k == key)
+                .map(|(_, m)| m);
+            let missing: Vec<ItemId> = items[from.min(to)..to]
+                .iter()
+                .filter_map(|&i| self.library.row(i).map(|r| r.id.clone()))
+                .filter(|id| known.is_none_or(|m| !m.contains_key(id)))
+                .collect();
+            if !missing.is_empty() {
+                needs.push(Need::Sentences(key.clone(), missing));
+            }
         }
         needs
     }
@@ -459,9 +476,21 @@ impl App {
         });
     }
 
-    /// Takes the first-mention sentences of an actor's items.
-    pub fn provide_sentences(&mut self, key: ActorKey, sentences: HashMap<ItemId, String>) {
-        self.sentences = Some((key, sentences));
+    /// Takes first-mention sentences of an actor's items (`asked` are the
+    /// items asked for: those without a sentence are remembered as empty).
+    pub fn provide_sentences(
+        &mut self,
+        key: ActorKey,
+        asked: &[ItemId],
+        mut sentences: HashMap<ItemId, String>,
+    ) {
+        for id in asked {
+            sentences.entry(id.clone()).or_default();
+        }
+        match &mut self.sentences {
+            Some((k, map)) if *k == key => map.extend(sentences),
+            _ => self.sentences = Some((key, sentences)),
+        }
     }
 
     fn location(&self) -> Location {

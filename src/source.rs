@@ -153,16 +153,10 @@ fn serve_once(app: &mut App, source: &dyn Source, needs: Vec<Need>) {
                 let ids = source.search(&query, SEARCH_LIMIT);
                 app.provide_search(&query, &ids);
             }
-            Need::Sentences(key) => {
-                let ids: Vec<ItemId> = app
-                    .library()
-                    .items_naming(&key)
-                    .iter()
-                    .filter_map(|&i| app.library().row(i).map(|r| r.id.clone()))
-                    .collect();
+            Need::Sentences(key, ids) => {
                 let names = app.library().stored_names(&key);
                 let found = source.sentences(key.kind, &names, &ids);
-                app.provide_sentences(key, found);
+                app.provide_sentences(key, &ids, found);
             }
         }
     }
@@ -242,27 +236,6 @@ fn ends_with_abbreviation(before: &str) -> bool {
             | "U.K"
             | "D.C"
     ) || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
-}
-
-/// The index database is a source too: bodies from the cached files,
-/// sentences stored at indexing time.
-impl Source for crate::store::db::Db {
-    fn body(&self, id: &ItemId) -> Option<Body> {
-        crate::store::db::Db::body(self, id).ok().flatten()
-    }
-
-    fn sentences(
-        &self,
-        kind: EntityKind,
-        names: &[String],
-        ids: &[ItemId],
-    ) -> HashMap<ItemId, String> {
-        crate::store::db::Db::sentences(self, kind, names, ids).unwrap_or_default()
-    }
-
-    fn search(&self, query: &str, limit: usize) -> Vec<ItemId> {
-        crate::store::db::Db::search(self, query, limit).unwrap_or_default()
-    }
 }
 
 #[cfg(test)]

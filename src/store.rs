@@ -13,6 +13,7 @@ pub mod clean_plain;
 pub mod db;
 pub mod feed;
 pub mod fetch;
+pub mod files_source;
 pub mod html;
 pub mod import;
 pub mod indexer;

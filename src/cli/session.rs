@@ -10,6 +10,7 @@ use crate::library::{Body, Library};
 use crate::model::{Entity, Item, ItemId};
 use crate::source::{MemorySource, Source};
 use crate::store::db::Db;
+use crate::store::files_source::FilesSource;
 use crate::store::indexer::index;
 use crate::store::load::load_paths;
 use crate::store::{Warning, samples};
@@ -141,12 +142,13 @@ impl Session {
         let library = writer
             .load_library(None, false)
             .map_err(|e| Failure::runtime(e.to_string()))?;
+        let source: Box<dyn Source> = Box::new(FilesSource::new(reader, extractor_for(&config)));
         Ok(Self {
             config,
             db,
             db_message,
             library,
-            source: Box::new(reader),
+            source,
             warnings: report.warnings,
         })
     }
@@ -178,12 +180,13 @@ impl Session {
         let library = writer
             .load_library(None, true)
             .map_err(|e| Failure::runtime(e.to_string()))?;
+        let source: Box<dyn Source> = Box::new(FilesSource::new(reader, extractor_for(&config)));
         Ok(Self {
             config,
             db,
             db_message,
             library,
-            source: Box::new(reader),
+            source,
             warnings: Vec::new(),
         })
     }
@@ -253,6 +256,12 @@ pub fn build_library(pairs: Vec<(Item, Vec<Entity>)>) -> (Library, MemorySource)
         .collect();
     let library = Library::from_bodies(&bodies);
     (library, MemorySource::new(bodies))
+}
+
+/// Extraction with the config's overrides, owned (for a body source).
+fn extractor_for(config: &Config) -> crate::store::files_source::Extract {
+    let overrides = overrides(config);
+    Box::new(move |item: &Item| Extractor::global().extract_with(item, &overrides))
 }
 
 /// The library: `--library` paths, else the configured ones.

@@ -30,7 +30,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rusqlite::Connection;
 
-pub use cache::{CACHE_FORMAT, FileItems};
+pub use cache::{CACHE_FORMAT, FileItems, Indexed};
 pub use error::DbError;
 pub use feeds::FeedState;
 

@@ -1,60 +1,180 @@
-//! The index cache: per library file, its parsed items and their entities,
-//! valid while the file's size and modification time are unchanged.
-//!
-//! The `files` table holds the authoritative copy as a JSON blob, tagged
-//! with [`CACHE_FORMAT`]; a row of another format, or one that no longer
-//! decodes into the current model, counts as a miss and the file is re-read.
-//! The `items` and `entities` tables repeat a few columns of the same data
-//! for queries (lists, search, actors) and are rewritten with the blob.
+//! The index: per library file, its size and modification time; per item,
+//! its list row, the actors it names (packed in one column) and its text in
+//! the full-text index. Valid while a file's size and modification time are
+//! unchanged; an item's body is read again from its file when it is opened,
+//! so the index stays small and quick to write.
 //!
 //! Paths are keys as their raw OS bytes, so two paths never collide.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{Db, DbError};
-use crate::model::{Entity, Item};
+use crate::model::{Block, Entity, EntityKind, Item, ItemId};
 
-/// Version of the cached layout; bump it whenever what is stored for a file
+/// Version of the index layout; bump it whenever what is stored for a file
 /// changes meaning, so old rows are re-read rather than misparsed.
-pub const CACHE_FORMAT: i64 = 2;
+pub const CACHE_FORMAT: i64 = 3;
 
-/// Joins an entity's surface forms in the `aliases` column.
-pub const ALIAS_SEPARATOR: &str = "\u{1f}";
+/// Separates the actors in the `actors` column.
+const ACTOR_SEPARATOR: char = '\u{1e}';
+/// Separates an actor's fields.
+const FIELD_SEPARATOR: char = '\u{1f}';
+/// Separates an actor's surface forms.
+const FORM_SEPARATOR: char = '\u{1d}';
 
 /// A file's parsed items, each with its entities.
 pub type FileItems = Vec<(Item, Vec<Entity>)>;
 
+/// An actor as the index keeps it for one item: kind, name, mention count,
+/// surface forms.
+pub type IndexedActor = (EntityKind, String, u32, Vec<String>);
+
+/// What the index keeps of an item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Indexed {
+    /// Stable id.
+    pub id: ItemId,
+    /// Publication date.
+    pub date: Option<NaiveDate>,
+    /// Newsletter name.
+    pub newsletter: Option<String>,
+    /// Title.
+    pub title: String,
+    /// The actors it names.
+    pub actors: Vec<IndexedActor>,
+}
+
+impl Indexed {
+    /// What the index keeps of an extracted item.
+    pub fn of(item: &Item, entities: &[Entity]) -> Self {
+        Self {
+            id: item.id.clone(),
+            date: item.date,
+            newsletter: item.newsletter.clone(),
+            title: item.title.clone(),
+            actors: entities
+                .iter()
+                .map(|e| {
+                    let count = u32::try_from(e.mentions.len()).unwrap_or(u32::MAX);
+                    (e.kind, e.name.clone(), count, e.aliases.clone())
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Packs actors into the `actors` column (control characters never occur in
+/// cleaned text).
+pub fn pack_actors(entities: &[Entity]) -> String {
+    let mut out = String::new();
+    for (n, e) in entities.iter().enumerate() {
+        if n > 0 {
+            out.push(ACTOR_SEPARATOR);
+        }
+        out.push(match e.kind {
+            EntityKind::Person => 'p',
+            EntityKind::Place => 'l',
+            EntityKind::Organization => 'o',
+        });
+        out.push(FIELD_SEPARATOR);
+        out.push_str(&e.name);
+        out.push(FIELD_SEPARATOR);
+        out.push_str(&e.mentions.len().to_string());
+        out.push(FIELD_SEPARATOR);
+        for (i, alias) in e.aliases.iter().enumerate() {
+            if i > 0 {
+                out.push(FORM_SEPARATOR);
+            }
+            out.push_str(alias);
+        }
+    }
+    out
+}
+
+/// Reads the `actors` column back; malformed entries are skipped.
+pub fn unpack_actors(packed: &str) -> Vec<IndexedActor> {
+    packed
+        .split(ACTOR_SEPARATOR)
+        .filter(|s| !s.is_empty())
+        .filter_map(|entry| {
+            let mut fields = entry.split(FIELD_SEPARATOR);
+            let kind = match fields.next()? {
+                "p" => EntityKind::Person,
+                "l" => EntityKind::Place,
+                "o" => EntityKind::Organization,
+                _ => return None,
+            };
+            let name = fields.next()?.to_string();
+            let count = fields.next()?.parse().ok()?;
+            let forms = fields
+                .next()
+                .map(|f| {
+                    f.split(FORM_SEPARATOR)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default();
+            Some((kind, name, count, forms))
+        })
+        .collect()
+}
+
 impl Db {
-    /// The cached items of `path`, if it was stored with exactly this `size`
-    /// and `mtime_ns` by a build using the same cache format.
+    /// What the index holds for `path`, if it was stored with exactly this
+    /// `size` and `mtime_ns` by a build using the same layout.
     pub fn cached_file(
         &self,
         path: &Path,
         size: u64,
         mtime_ns: i64,
-    ) -> Result<Option<FileItems>, DbError> {
-        let blob: Option<Vec<u8>> = self
+    ) -> Result<Option<Vec<Indexed>>, DbError> {
+        let file = key(path);
+        let fresh: Option<i64> = self
             .index
             .prepare_cached(
-                "SELECT items FROM files
-                 WHERE path = ?1 AND size = ?2 AND mtime_ns = ?3 AND format = ?4",
+                "SELECT 1 FROM files WHERE path = ?1 AND size = ?2 AND mtime_ns = ?3 AND format = ?4",
             )
             .and_then(|mut stmt| {
-                stmt.query_row(
-                    params![key(path), stored_size(size), mtime_ns, CACHE_FORMAT],
-                    |row| row.get(0),
-                )
+                stmt.query_row(params![file, stored_size(size), mtime_ns, CACHE_FORMAT], |row| {
+                    row.get(0)
+                })
                 .optional()
             })
             .map_err(|e| self.index_error(e))?;
-        // A blob that does not decode was written for an older model: a miss.
-        Ok(blob.and_then(|b| serde_json::from_slice(&b).ok()))
+        if fresh.is_none() {
+            return Ok(None);
+        }
+        let mut stmt = self
+            .index
+            .prepare_cached(
+                "SELECT id, date, newsletter, title, actors FROM items WHERE file = ?1 ORDER BY seq",
+            )
+            .map_err(|e| self.index_error(e))?;
+        let rows = stmt
+            .query_map([&file], |row| {
+                let date: Option<String> = row.get(1)?;
+                let actors: String = row.get(4)?;
+                Ok(Indexed {
+                    id: ItemId(row.get(0)?),
+                    date: date.and_then(|d| d.parse().ok()),
+                    newsletter: row.get(2)?,
+                    title: row.get(3)?,
+                    actors: unpack_actors(&actors),
+                })
+            })
+            .map_err(|e| self.index_error(e))?;
+        let items = rows
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.index_error(e))?;
+        Ok(Some(items))
     }
 
-    /// Stores `items` as the cache of `path` at this `size` and `mtime_ns`,
+    /// Stores the index entries of `path` at this `size` and `mtime_ns`,
     /// replacing what was there, in one transaction (or inside the current
     /// [`Db::batch`]).
     pub fn store_file(
@@ -64,31 +184,19 @@ impl Db {
         mtime_ns: i64,
         items: &[(Item, Vec<Entity>)],
     ) -> Result<(), DbError> {
-        let blob = serde_json::to_vec(items).map_err(|e| DbError::Encode {
-            path: self.path.clone(),
-            what: "cached items",
-            message: e.to_string(),
-        })?;
         let file = key(path);
         self.write_index(|conn| {
             forget(conn, &file)?;
             conn.prepare_cached(
-                "INSERT INTO files (path, size, mtime_ns, format, items)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO files (path, size, mtime_ns, format) VALUES (?1, ?2, ?3, ?4)",
             )?
-            .execute(params![
-                file,
-                stored_size(size),
-                mtime_ns,
-                CACHE_FORMAT,
-                blob
-            ])?;
+            .execute(params![file, stored_size(size), mtime_ns, CACHE_FORMAT])?;
             index_items(conn, &file, items)
         })
     }
 
-    /// Removes the cache of every file not in `keep` (files deleted from the
-    /// library); returns how many were removed.
+    /// Removes the entries of every file not in `keep` (files deleted from
+    /// the library); returns how many were removed.
     pub fn prune_files(&self, keep: &[PathBuf]) -> Result<usize, DbError> {
         let keep: HashSet<Vec<u8>> = keep.iter().map(|p| key(p)).collect();
         self.write_index(|conn| {
@@ -104,25 +212,40 @@ impl Db {
             Ok(removed)
         })
     }
+
+    /// The file an item was read from and its position there.
+    pub fn item_location(&self, id: &ItemId) -> Result<Option<(PathBuf, usize)>, DbError> {
+        self.index
+            .prepare_cached("SELECT file, seq FROM items WHERE id = ?1 LIMIT 1")
+            .and_then(|mut stmt| {
+                stmt.query_row([id.as_str()], |row| {
+                    let file: Vec<u8> = row.get(0)?;
+                    let seq: i64 = row.get(1)?;
+                    Ok((
+                        path_from_key(&file),
+                        usize::try_from(seq).unwrap_or(usize::MAX),
+                    ))
+                })
+                .optional()
+            })
+            .map_err(|e| self.index_error(e))
+    }
 }
 
-/// Writes the query columns of `items` for `file`: list rows, actors with
-/// the sentence of their first mention, and the full-text index.
+/// Writes the rows of `items` for `file`: list row with packed actors, and
+/// the full-text index.
 fn index_items(
     conn: &Connection,
     file: &[u8],
     items: &[(Item, Vec<Entity>)],
 ) -> rusqlite::Result<()> {
     let mut item_stmt = conn.prepare_cached(
-        "INSERT INTO items (file, seq, id, date, newsletter, title, source)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?;
-    let mut entity_stmt = conn.prepare_cached(
-        "INSERT INTO entities (file, item_id, name, kind, mentions, sentence, aliases)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO items (file, seq, id, date, newsletter, title, source, actors)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
     let mut fts_stmt =
         conn.prepare_cached("INSERT INTO items_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?;
+    let mut body = String::new();
     for (seq, (item, entities)) in items.iter().enumerate() {
         item_stmt.execute(params![
             file,
@@ -132,38 +255,25 @@ fn index_items(
             item.newsletter,
             item.title,
             item.source.to_string_lossy(),
+            pack_actors(entities),
         ])?;
         let rowid = conn.last_insert_rowid();
-        let body: Vec<&str> = item.blocks.iter().map(crate::model::Block::text).collect();
-        fts_stmt.execute(params![rowid, item.title, body.join("\n")])?;
-        let segments = item.segments();
-        for entity in entities {
-            let sentence = entity.mentions.first().and_then(|m| {
-                segments
-                    .get(m.segment)
-                    .map(|text| crate::source::sentence_around(text, m))
-            });
-            entity_stmt.execute(params![
-                file,
-                item.id.as_str(),
-                entity.name,
-                entity.kind.as_str(),
-                i64::try_from(entity.mentions.len()).unwrap_or(i64::MAX),
-                sentence,
-                entity.aliases.join(ALIAS_SEPARATOR),
-            ])?;
+        body.clear();
+        for block in &item.blocks {
+            body.push_str(Block::text(block));
+            body.push('\n');
         }
+        fts_stmt.execute(params![rowid, item.title, body])?;
     }
     Ok(())
 }
 
-/// Deletes everything cached for `file`.
+/// Deletes everything stored for `file`.
 fn forget(conn: &Connection, file: &[u8]) -> rusqlite::Result<()> {
     for sql in [
         "DELETE FROM items_fts WHERE rowid IN (SELECT rowid FROM items WHERE file = ?1)",
         "DELETE FROM files WHERE path = ?1",
         "DELETE FROM items WHERE file = ?1",
-        "DELETE FROM entities WHERE file = ?1",
     ] {
         conn.prepare_cached(sql)?.execute([file])?;
     }
@@ -175,7 +285,68 @@ fn key(path: &Path) -> Vec<u8> {
     path.as_os_str().as_encoded_bytes().to_vec()
 }
 
+/// The path a key was made from.
+#[cfg(unix)]
+pub fn path_from_key(key: &[u8]) -> PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    PathBuf::from(std::ffi::OsStr::from_bytes(key))
+}
+
+/// The path a key was made from.
+#[cfg(not(unix))]
+pub fn path_from_key(key: &[u8]) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(key).into_owned())
+}
+
 /// SQLite integers are signed; no real file reaches `i64::MAX` bytes.
 fn stored_size(size: u64) -> i64 {
     i64::try_from(size).unwrap_or(i64::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Mention;
+
+    #[test]
+    fn actors_pack_and_unpack() {
+        let entity = |kind, name: &str, aliases: &[&str], n| Entity {
+            name: name.into(),
+            kind,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            mentions: vec![
+                Mention {
+                    segment: 1,
+                    start: 0,
+                    end: 1
+                };
+                n
+            ],
+        };
+        let entities = [
+            entity(
+                EntityKind::Person,
+                "Steve Witkoff",
+                &["Mr. Witkoff", "Witkoff"],
+                3,
+            ),
+            entity(EntityKind::Place, "Moscow", &[], 1),
+            entity(EntityKind::Organization, "NATO", &["NATO"], 2),
+        ];
+        let packed = pack_actors(&entities);
+        let back = unpack_actors(&packed);
+        assert_eq!(back.len(), 3);
+        assert_eq!(
+            back[0],
+            (
+                EntityKind::Person,
+                "Steve Witkoff".into(),
+                3,
+                vec!["Mr. Witkoff".into(), "Witkoff".into()]
+            )
+        );
+        assert_eq!(back[1], (EntityKind::Place, "Moscow".into(), 1, vec![]));
+        assert!(unpack_actors("").is_empty());
+        assert!(unpack_actors("x\u{1f}bad").is_empty());
+    }
 }

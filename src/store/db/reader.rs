@@ -1,6 +1,5 @@
 //! What the reader and the command line read back from the index: the
-//! library's rows and actors, item bodies, first-mention sentences, and
-//! full-text search.
+//! library's rows and actors, where an item came from, full-text search.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -8,152 +7,58 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 
-use super::cache::{ALIAS_SEPARATOR, FileItems};
+use super::cache::{path_from_key, unpack_actors};
 use super::{Db, DbError};
-use crate::library::{Body, Library, LibraryBuilder, Row};
-use crate::model::{EntityKind, ItemId};
-
-fn kind_of(text: &str) -> Option<EntityKind> {
-    EntityKind::ALL.into_iter().find(|k| k.as_str() == text)
-}
+use crate::library::{Library, LibraryBuilder, Row};
+use crate::model::ItemId;
 
 impl Db {
     /// Builds the library index from the database: rows newest first and,
     /// unless `rows_only`, the actors of every item. With `limit`, only the
-    /// newest rows (for a first screen while the rest loads).
+    /// newest rows.
     pub fn load_library(&self, limit: Option<usize>, rows_only: bool) -> Result<Library, DbError> {
         let mut builder = LibraryBuilder::default();
         let limit = limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
+        let sql = if rows_only {
+            "SELECT id, date, newsletter, title, source, '' FROM items
+             ORDER BY date DESC, title, id LIMIT ?1"
+        } else {
+            "SELECT id, date, newsletter, title, source, actors FROM items
+             ORDER BY date DESC, title, id LIMIT ?1"
+        };
         let mut stmt = self
             .index
-            .prepare_cached(
-                "SELECT id, date, newsletter, title, source FROM items
-                 ORDER BY date DESC, title, id LIMIT ?1",
-            )
+            .prepare_cached(sql)
             .map_err(|e| self.index_error(e))?;
         let mut rows = stmt.query([limit]).map_err(|e| self.index_error(e))?;
         while let Some(row) = rows.next().map_err(|e| self.index_error(e))? {
-            let read = || -> rusqlite::Result<Row> {
+            let read = |builder: &mut LibraryBuilder| -> rusqlite::Result<(Row, String)> {
                 let date: Option<String> = row.get(1)?;
                 let newsletter: Option<String> = row.get(2)?;
                 let title: String = row.get(3)?;
                 let source: String = row.get(4)?;
-                Ok(Row {
+                let actors: String = row.get(5)?;
+                let row = Row {
                     id: ItemId(row.get(0)?),
                     date: date.and_then(|d| d.parse::<NaiveDate>().ok()),
-                    newsletter: newsletter.map(|n| std::sync::Arc::from(n.as_str())),
+                    newsletter: newsletter.map(|n| builder.newsletter(&n)),
                     title: title.into_boxed_str(),
                     source: PathBuf::from(source),
-                })
+                };
+                Ok((row, actors))
             };
-            let mut data = read().map_err(|e| self.index_error(e))?;
-            if let Some(name) = data.newsletter.take() {
-                data.newsletter = Some(builder.newsletter(&name));
+            let (data, actors) = read(&mut builder).map_err(|e| self.index_error(e))?;
+            if let Some(index) = builder.add_row(data) {
+                for actor in unpack_actors(&actors) {
+                    builder.add_named(index, actor);
+                }
             }
-            builder.add_row(data);
-        }
-        if !rows_only {
-            self.add_actors(&mut builder)?;
         }
         Ok(builder.build())
     }
 
-    fn add_actors(&self, builder: &mut LibraryBuilder) -> Result<(), DbError> {
-        let mut stmt = self
-            .index
-            .prepare_cached("SELECT item_id, kind, name, mentions, aliases FROM entities")
-            .map_err(|e| self.index_error(e))?;
-        let mut rows = stmt.query([]).map_err(|e| self.index_error(e))?;
-        while let Some(row) = rows.next().map_err(|e| self.index_error(e))? {
-            let item: String = row.get(0).map_err(|e| self.index_error(e))?;
-            let Some(index) = builder.index_of(&item) else {
-                continue;
-            };
-            let kind: String = row.get(1).map_err(|e| self.index_error(e))?;
-            let Some(kind) = kind_of(&kind) else { continue };
-            let name: String = row.get(2).map_err(|e| self.index_error(e))?;
-            let mentions: i64 = row.get(3).map_err(|e| self.index_error(e))?;
-            let aliases: Option<String> = row.get(4).map_err(|e| self.index_error(e))?;
-            let forms = aliases
-                .map(|a| {
-                    a.split(ALIAS_SEPARATOR)
-                        .filter(|s| !s.is_empty())
-                        .map(str::to_string)
-                        .collect()
-                })
-                .unwrap_or_default();
-            builder.add_named(
-                index,
-                (kind, name, u32::try_from(mentions).unwrap_or(0), forms),
-            );
-        }
-        Ok(())
-    }
-
-    /// The body of an item as stored (before library-wide resolution).
-    pub fn body(&self, id: &ItemId) -> Result<Option<Body>, DbError> {
-        let found: Option<(Vec<u8>, i64)> = self
-            .index
-            .prepare_cached(
-                "SELECT f.items, i.seq FROM items i JOIN files f ON f.path = i.file
-                 WHERE i.id = ?1 LIMIT 1",
-            )
-            .and_then(|mut stmt| {
-                stmt.query_row([id.as_str()], |row| Ok((row.get(0)?, row.get(1)?)))
-                    .optional()
-            })
-            .map_err(|e| self.index_error(e))?;
-        let Some((blob, seq)) = found else {
-            return Ok(None);
-        };
-        let items: FileItems = serde_json::from_slice(&blob).map_err(|e| DbError::Encode {
-            path: self.path.clone(),
-            what: "cached items",
-            message: e.to_string(),
-        })?;
-        let seq = usize::try_from(seq).unwrap_or(usize::MAX);
-        Ok(items
-            .into_iter()
-            .nth(seq)
-            .map(|(item, entities)| Body { item, entities }))
-    }
-
-    /// The stored first-mention sentences of an actor (under any of `names`)
-    /// in the items `ids`.
-    pub fn sentences(
-        &self,
-        kind: EntityKind,
-        names: &[String],
-        ids: &[ItemId],
-    ) -> Result<HashMap<ItemId, String>, DbError> {
-        let wanted: std::collections::HashSet<&str> = ids.iter().map(ItemId::as_str).collect();
-        let mut out = HashMap::new();
-        for name in names {
-            let mut stmt = self
-                .index
-                .prepare_cached(
-                    "SELECT item_id, sentence FROM entities WHERE name = ?1 AND kind = ?2",
-                )
-                .map_err(|e| self.index_error(e))?;
-            let rows = stmt
-                .query_map(params![name, kind.as_str()], |row| {
-                    Ok((row.get::<_, String>(0)?, row.get::<_, Option<String>>(1)?))
-                })
-                .map_err(|e| self.index_error(e))?;
-            for row in rows {
-                let (item, sentence) = row.map_err(|e| self.index_error(e))?;
-                if let Some(sentence) = sentence
-                    && wanted.contains(item.as_str())
-                {
-                    out.entry(ItemId(item)).or_insert(sentence);
-                }
-            }
-        }
-        Ok(out)
-    }
-
-    /// Items matching a full-text query, best first (SQLite FTS5 syntax;
-    /// plain words are matched as given).
+    /// Items matching a full-text query, best first (each typed word must
+    /// appear; the last one may be the start of a word).
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<ItemId>, DbError> {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let mut stmt = self
@@ -173,8 +78,8 @@ impl Db {
     }
 
     /// Records the extraction settings the index was built with; when they
-    /// differ from the stored ones, every file is forgotten so that the next
-    /// indexing run extracts again. Returns whether they changed.
+    /// differ from the stored ones, every file is marked stale so that the
+    /// next indexing run extracts again. Returns whether they changed.
     pub fn use_extraction_settings(&self, fingerprint: &str) -> Result<bool, DbError> {
         let stored: Option<String> = self
             .index
@@ -217,8 +122,10 @@ impl Db {
         let mut out = HashMap::new();
         for row in rows {
             let (path, size, mtime) = row.map_err(|e| self.index_error(e))?;
-            let path = path_from_key(&path);
-            out.insert(path, (u64::try_from(size).unwrap_or(0), mtime));
+            out.insert(
+                path_from_key(&path),
+                (u64::try_from(size).unwrap_or(u64::MAX), mtime),
+            );
         }
         Ok(out)
     }
@@ -246,19 +153,6 @@ pub fn fts_query(text: &str) -> String {
         }
         None => "\"\"".to_string(),
     }
-}
-
-/// The path a `files.path` key was made from.
-#[cfg(unix)]
-fn path_from_key(key: &[u8]) -> PathBuf {
-    use std::os::unix::ffi::OsStrExt;
-    PathBuf::from(std::ffi::OsStr::from_bytes(key))
-}
-
-/// The path a `files.path` key was made from.
-#[cfg(not(unix))]
-fn path_from_key(key: &[u8]) -> PathBuf {
-    PathBuf::from(String::from_utf8_lossy(key).into_owned())
 }
 
 #[cfg(test)]

@@ -30,17 +30,16 @@ const MIGRATIONS: &[&str] = &[
 
 /// Migrations of the index database (`index.db`), as for [`MIGRATIONS`].
 const INDEX_MIGRATIONS: &[&str] = &[
-    // 1: per file, its parsed items (the authoritative copy, as a blob);
-    // per item, its list row, its actors with the sentence of their first
-    // mention, and its text in the full-text index; the extraction settings
-    // the index was built with.
+    // 1: per file, its stamp; per item, its list row with the actors it
+    // names packed in one column (see `cache.rs`), and its text in the
+    // full-text index (no positions kept: matches are found again in the
+    // opened text); the extraction settings the index was built with.
     "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
      CREATE TABLE files (
          path     BLOB PRIMARY KEY,
          size     INTEGER NOT NULL,
          mtime_ns INTEGER NOT NULL,
-         format   INTEGER NOT NULL,
-         items    BLOB NOT NULL
+         format   INTEGER NOT NULL
      );
      CREATE TABLE items (
          file       BLOB NOT NULL,
@@ -50,24 +49,14 @@ const INDEX_MIGRATIONS: &[&str] = &[
          newsletter TEXT,
          title      TEXT NOT NULL,
          source     TEXT NOT NULL,
+         actors     TEXT NOT NULL,
          PRIMARY KEY (file, seq)
      );
      CREATE INDEX items_id ON items (id);
      CREATE INDEX items_date ON items (date);
-     CREATE TABLE entities (
-         file     BLOB NOT NULL,
-         item_id  TEXT NOT NULL,
-         name     TEXT NOT NULL,
-         kind     TEXT NOT NULL,
-         mentions INTEGER NOT NULL,
-         sentence TEXT,
-         aliases  TEXT
-     );
-     CREATE INDEX entities_file ON entities (file);
-     CREATE INDEX entities_name ON entities (name, kind);
      CREATE VIRTUAL TABLE items_fts USING fts5 (
          title, body,
-         content = '', contentless_delete = 1,
+         content = '', contentless_delete = 1, detail = none,
          tokenize = 'unicode61 remove_diacritics 2'
      );",
 ];
