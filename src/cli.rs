@@ -40,7 +40,8 @@ pub enum Command {
         /// Only unread items.
         #[arg(long)]
         unread: bool,
-        /// Only items whose title or text contains this (case-insensitive).
+        /// Only items whose title or text has every word of Q (the last may
+        /// be the start of a word), as `/` searches in the reader.
         #[arg(long, value_name = "Q")]
         query: Option<String>,
         /// Print JSON.

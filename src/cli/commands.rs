@@ -92,8 +92,16 @@ fn list(
     as_json: bool,
 ) -> Result<(), Failure> {
     let read = session.read_ids()?;
-    let needle = query.map(str::to_lowercase);
     let library = &session.library;
+    // A query goes through the same search as `/` in the reader.
+    let found: Option<std::collections::HashSet<usize>> = query.map(|q| {
+        session
+            .source
+            .search(q, usize::MAX)
+            .iter()
+            .filter_map(|id| library.index_of(id))
+            .collect()
+    });
     let matches = |index: usize| -> bool {
         let Some(row) = library.row(index) else {
             return false;
@@ -101,14 +109,7 @@ fn list(
         if unread && read.contains(&row.id) {
             return false;
         }
-        let Some(needle) = &needle else { return true };
-        row.title.to_lowercase().contains(needle)
-            || session.body(index).is_some_and(|body| {
-                body.item
-                    .blocks
-                    .iter()
-                    .any(|b| b.text().to_lowercase().contains(needle))
-            })
+        found.as_ref().is_none_or(|f| f.contains(&index))
     };
     let shown: Vec<usize> = (0..library.len()).filter(|&i| matches(i)).collect();
     if as_json {
