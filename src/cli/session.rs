@@ -10,6 +10,7 @@ use crate::library::Library;
 use crate::model::{Entity, Item, ItemId};
 use crate::store::db::Db;
 use crate::store::index::load_indexed;
+use crate::store::sanitize::visible;
 use crate::store::{Warning, samples};
 
 /// An opened library with its config and database.
@@ -157,10 +158,10 @@ impl Session {
     /// Prints the load warnings to standard error.
     pub fn print_warnings(&self) {
         for warning in &self.warnings {
-            eprintln!("warning: {warning}");
+            eprintln!("warning: {}", visible(&warning.to_string()));
         }
         if let Some(message) = &self.db_message {
-            eprintln!("warning: {message}");
+            eprintln!("warning: {}", visible(message));
         }
     }
 }
