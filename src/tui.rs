@@ -1,6 +1,7 @@
 //! The only module that touches the terminal: set-up and restore (also on
 //! panic), and the loop that turns key presses into actions, draws, and
-//! performs the state machine's effects.
+//! performs the state machine's effects. SIGTERM, SIGHUP and SIGINT end the
+//! loop cleanly too ([`signals`]).
 
 use std::io;
 
@@ -14,14 +15,21 @@ use crate::model::ItemId;
 use crate::theme::Theme;
 use crate::ui::{self, Context, UiState};
 
+pub mod signals;
+
+/// Debug builds only: set to panic right after the first frame, so tests can
+/// check the terminal is restored after a panic.
+pub const PANIC_ENV: &str = "GAZETTE_DEBUG_PANIC";
+
 /// Saves read marks; returns a message for the status line on failure.
 pub type SaveMarks<'a> = dyn FnMut(&[ItemId], bool) -> Result<(), String> + 'a;
 
 /// Runs the reader until the user quits. The terminal is restored on every
 /// path out, panics included (ratatui's panic hook).
 pub fn run(app: App, config: &Config, theme: &Theme, save: &mut SaveMarks) -> io::Result<()> {
+    let stop = signals::Stop::register()?;
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, app, config, theme, save);
+    let result = event_loop(&mut terminal, app, config, theme, save, &stop);
     ratatui::restore();
     result
 }
@@ -32,6 +40,7 @@ fn event_loop(
     config: &Config,
     theme: &Theme,
     save: &mut SaveMarks,
+    stop: &signals::Stop,
 ) -> io::Result<()> {
     let keymap = config.keymap();
     let cx = Context {
@@ -45,8 +54,15 @@ fn event_loop(
         Rect::new(0, 0, size.width, size.height),
         &config.ui,
     ));
-    while !app.should_quit() {
+    while !app.should_quit() && !stop.requested() {
         terminal.draw(|frame| ui::draw(frame, &app, &mut ui_state, &cx))?;
+        if cfg!(debug_assertions) && std::env::var_os(PANIC_ENV).is_some() {
+            panic!("{PANIC_ENV} is set: panicking on purpose");
+        }
+        // Wake now and then to see whether a signal asked us to stop.
+        if !event::poll(signals::POLL)? {
+            continue;
+        }
         match event::read()? {
             // Only presses: terminals that report releases would double every key.
             Event::Key(key) if key.kind == KeyEventKind::Press => {
