@@ -145,7 +145,10 @@ pub fn main() -> ExitCode {
         Err(failure) => {
             // Messages name files and quote config values: show, never obey,
             // any control character in them.
-            eprintln!("gazette: {}", crate::store::sanitize::visible_lines(&failure.message));
+            eprintln!(
+                "gazette: {}",
+                crate::store::sanitize::visible_lines(&failure.message)
+            );
             ExitCode::from(failure.code)
         }
     }

@@ -244,6 +244,9 @@ fn two_processes_marking_at_once_lose_nothing_and_never_lock() {
     eprintln!("2 processes, {} marks checked", expected.len());
 }
 
+/// A way to damage the database file.
+type Damage = fn(&Path);
+
 #[test]
 fn a_damaged_database_at_start_is_moved_aside_with_its_marks_recovered() {
     let setup = Setup::new();
@@ -254,7 +257,7 @@ fn a_damaged_database_at_start_is_moved_aside_with_its_marks_recovered() {
     args.extend(&marked);
     assert!(setup.run(&data, &args).status.success());
     let db = data.join("gazette.db");
-    let cases: &[(&str, fn(&Path))] = &[
+    let cases: &[(&str, Damage)] = &[
         ("garbage page at the end", |db| {
             let mut bytes = fs::read(db).unwrap();
             let len = bytes.len();
