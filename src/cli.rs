@@ -153,7 +153,12 @@ pub fn main() -> ExitCode {
     match commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("gazette: {}", failure.message);
+            // Messages name files and quote config values: show, never obey,
+            // any control character in them.
+            eprintln!(
+                "gazette: {}",
+                crate::store::sanitize::visible_lines(&failure.message)
+            );
             ExitCode::from(failure.code)
         }
     }

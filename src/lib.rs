@@ -6,6 +6,7 @@
 //! - [`store`]: loading the library (one module per format), the SQLite
 //!   database of read marks and the index cache.
 //! - [`extract`]: people, places and organizations from item text.
+//! - [`links`]: checking a link and building the command that opens it.
 //! - [`library`]: the loaded items with their entities and the actor index.
 //! - [`config`]: the embedded defaults merged with the user's file.
 //! - [`app`]: the pure state machine (actions in, effects out).
@@ -18,6 +19,7 @@ pub mod cli;
 pub mod config;
 pub mod extract;
 pub mod library;
+pub mod links;
 pub mod model;
 pub mod source;
 pub mod store;

@@ -1,6 +1,7 @@
 //! The only module that touches the terminal: set-up and restore (also on
 //! panic), and the loop that turns key presses into actions, draws, and
-//! performs the state machine's effects.
+//! performs the state machine's effects. SIGTERM, SIGHUP and SIGINT end the
+//! loop cleanly too ([`signals`]).
 
 use std::io;
 use std::sync::mpsc::Receiver;
@@ -18,6 +19,12 @@ use crate::theme::Theme;
 use crate::ui::{self, Context, UiState};
 
 pub use crate::store::background::Notice;
+
+pub mod signals;
+
+/// Debug builds only: set to panic right after the first frame, so tests can
+/// check the terminal is restored after a panic.
+pub const PANIC_ENV: &str = "GAZETTE_DEBUG_PANIC";
 
 /// Saves read marks; returns a message for the status line on failure.
 pub type SaveMarks<'a> = dyn FnMut(&[ItemId], bool) -> Result<(), String> + 'a;
@@ -51,8 +58,15 @@ pub fn run(
     save: &mut SaveMarks,
     background: Option<Background>,
 ) -> io::Result<()> {
+    let stop = signals::Stop::register()?;
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, app, config, theme, source, save, background);
+    let mut outside = Outside {
+        source,
+        save,
+        background,
+        stop,
+    };
+    let result = event_loop(&mut terminal, app, config, theme, &mut outside);
     ratatui::restore();
     result
 }
@@ -72,15 +86,29 @@ fn drain_notices(app: &mut App, bg: &Background, changed_at: &mut Option<Instant
     redraw
 }
 
+/// What the loop works with besides the state: bodies, the marks store,
+/// background work, and the stop flag.
+struct Outside<'a, 'b> {
+    source: &'a dyn Source,
+    save: &'a mut SaveMarks<'b>,
+    background: Option<Background>,
+    stop: signals::Stop,
+}
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     mut app: App,
     config: &Config,
     theme: &Theme,
-    source: &dyn Source,
-    save: &mut SaveMarks,
-    mut background: Option<Background>,
+    outside: &mut Outside,
 ) -> io::Result<()> {
+    let Outside {
+        source,
+        save,
+        background,
+        stop,
+    } = outside;
+    let source = *source;
     let keymap = config.keymap();
     let mut changed_at: Option<Instant> = None;
     let cx = Context {
@@ -98,23 +126,29 @@ fn event_loop(
         // Bring the index up to date while the reader shows what it holds.
         (bg.reload)();
     }
-    while !app.should_quit() {
+    while !app.should_quit() && !stop.requested() {
         // Bodies and sentences the next frame needs, before drawing it.
         serve(&mut app, source);
         terminal.draw(|frame| ui::draw(frame, &app, &mut ui_state, &cx))?;
+        if cfg!(debug_assertions) && std::env::var_os(PANIC_ENV).is_some() {
+            panic!("{PANIC_ENV} is set: panicking on purpose");
+        }
         if let Some(bg) = background.as_mut() {
             // Wait for a key a little at a time, so background news shows.
             let mut redraw = false;
-            while !redraw && !event::poll(NOTICE_POLL)? {
+            while !redraw && !stop.requested() && !event::poll(NOTICE_POLL)? {
                 redraw = drain_notices(&mut app, bg, &mut changed_at);
                 if changed_at.is_some_and(|t| t.elapsed() >= RELOAD_DEBOUNCE) {
                     changed_at = None;
                     (bg.reload)();
                 }
             }
-            if redraw {
+            if redraw || stop.requested() {
                 continue;
             }
+        } else if !event::poll(signals::POLL)? {
+            // Wake now and then to see whether a signal asked us to stop.
+            continue;
         }
         match event::read()? {
             // Only presses: terminals that report releases would double every key.

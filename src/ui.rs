@@ -53,6 +53,7 @@ pub fn draw(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context) {
             Line::from(text::fit("Gazette", usize::from(area.width))),
             area,
         );
+        text::scrub_buffer(frame.buffer_mut());
         return;
     }
     status::render_header(frame, app, cx, panes.header);
@@ -75,6 +76,7 @@ pub fn draw(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context) {
     if app.show_help() {
         help::render(frame, cx, area);
     }
+    text::scrub_buffer(frame.buffer_mut());
 }
 
 /// A bordered pane titled `title`, highlighted when focused.

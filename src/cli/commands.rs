@@ -9,6 +9,7 @@ use crate::app::App;
 use crate::extract::Extractor;
 use crate::model::{Block, EntityKind, ItemId};
 use crate::store::load::load_file;
+use crate::store::sanitize::visible;
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<(), Failure> {
@@ -179,7 +180,7 @@ fn entities(cli: &Cli, as_json: bool, paths: &[std::path::PathBuf]) -> Result<()
     for path in paths {
         let loaded = load_file(path);
         for warning in &loaded.warnings {
-            eprintln!("warning: {warning}");
+            eprintln!("warning: {}", visible(&warning.to_string()));
         }
         if loaded.items.is_empty() {
             failed = true;
@@ -190,7 +191,7 @@ fn entities(cli: &Cli, as_json: bool, paths: &[std::path::PathBuf]) -> Result<()
             if as_json {
                 rows.push(json::entities_row(&source, item, &entities));
             } else {
-                println!("{source}: {}", item.title);
+                println!("{}: {}", visible(&source), item.title);
                 for kind in EntityKind::ALL {
                     let names: Vec<String> = entities
                         .iter()

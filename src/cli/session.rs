@@ -13,6 +13,7 @@ use crate::store::db::Db;
 use crate::store::files_source::FilesSource;
 use crate::store::indexer::index;
 use crate::store::load::load_paths;
+use crate::store::sanitize::visible;
 use crate::store::{Warning, samples};
 
 /// An opened library with its config and database.
@@ -240,10 +241,10 @@ impl Session {
     /// Prints the load warnings to standard error.
     pub fn print_warnings(&self) {
         for warning in &self.warnings {
-            eprintln!("warning: {warning}");
+            eprintln!("warning: {}", visible(&warning.to_string()));
         }
         if let Some(message) = &self.db_message {
-            eprintln!("warning: {message}");
+            eprintln!("warning: {}", visible(message));
         }
     }
 }

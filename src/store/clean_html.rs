@@ -54,8 +54,81 @@ const BLOCKS: &[&str] = &[
     "address",
 ];
 
-/// Clean blocks of an HTML document or fragment.
+/// Deepest element nesting a document may have before it is read as plain
+/// text instead: the HTML parser's time grows with the square of the depth.
+pub const MAX_NESTING: usize = 256;
+
+/// Elements that never have content, so never nest.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// How deeply elements nest in `html`, by a quick scan of its tags (stops
+/// counting once past [`MAX_NESTING`]).
+pub fn nesting_depth(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
+    while let Some(offset) = memchr_lt(&bytes[i..]) {
+        i += offset + 1;
+        let rest = &html[i..];
+        if rest.starts_with('/') {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        let name: String = rest
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() || VOID.contains(&name.as_str()) {
+            continue;
+        }
+        let end = rest.find('>').unwrap_or(rest.len());
+        if rest[..end].ends_with('/') {
+            continue;
+        }
+        depth += 1;
+        deepest = deepest.max(depth);
+        if deepest > MAX_NESTING {
+            break;
+        }
+    }
+    deepest
+}
+
+fn memchr_lt(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'<')
+}
+
+/// The text of `html` with every tag removed, as one paragraph per line.
+pub fn strip_tags(html: &str) -> Vec<Block> {
+    let mut text = String::with_capacity(html.len() / 2);
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .map(Block::Paragraph)
+        .collect()
+}
+
+/// Clean blocks of an HTML document or fragment. Absurdly deep nesting
+/// (see [`MAX_NESTING`]) is read as plain text, in linear time.
 pub fn html_to_blocks(html: &str) -> Vec<Block> {
+    if nesting_depth(html) > MAX_NESTING {
+        return strip_tags(html);
+    }
     let document = Html::parse_document(html);
     element_blocks(document.root_element())
 }
@@ -162,6 +235,20 @@ fn is_skipped(name: &str, el: &scraper::node::Element) -> bool {
             .to_ascii_lowercase();
         compact.contains("display:none") || compact.contains("visibility:hidden")
     })
+}
+
+#[cfg(test)]
+mod depth_tests {
+    use super::*;
+
+    #[test]
+    fn nesting_is_measured_without_parsing() {
+        assert_eq!(nesting_depth("<p>a<br>b<img src=x/></p>"), 1);
+        assert_eq!(nesting_depth("<div><div><span>x</span></div></div>"), 3);
+        let deep = format!("{}x{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
+        assert!(nesting_depth(&deep) > MAX_NESTING);
+        assert_eq!(html_to_blocks(&deep), vec![Block::Paragraph("x".into())]);
+    }
 }
 
 #[cfg(test)]

@@ -45,6 +45,18 @@ static CANONICAL: LazyLock<Option<Selector>> =
 pub fn parse_html_page(bytes: &[u8], source: &Path, fallback_date: Option<NaiveDate>) -> Loaded {
     let mut loaded = Loaded::default();
     let text = String::from_utf8_lossy(bytes);
+    let depth = crate::store::clean_html::nesting_depth(&text);
+    if depth > crate::store::clean_html::MAX_NESTING {
+        loaded.warnings.push(Warning {
+            path: source.to_path_buf(),
+            line: None,
+            message: format!(
+                "HTML nested more than {} levels deep, skipped",
+                crate::store::clean_html::MAX_NESTING
+            ),
+        });
+        return loaded;
+    }
     let document = Html::parse_document(&text);
     let meta = |names: &[&str]| meta_content(&document, names);
 

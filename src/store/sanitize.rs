@@ -48,6 +48,39 @@ pub fn clean_text(s: &str) -> String {
     out
 }
 
+/// Makes `s` safe to print on one terminal line while keeping it
+/// recognisable: for file names, config values and messages that were not
+/// cleaned at load. C0 controls become their Unicode control pictures
+/// (ESC shows as `␛`, a newline as `␤`), DEL as `␡`, and C1 controls, bidi
+/// controls and the BOM as `�`. Everything else is kept.
+pub fn visible(s: &str) -> String {
+    s.chars().map(visible_char).collect()
+}
+
+/// [`visible`] for a message of several lines: line breaks are kept.
+pub fn visible_lines(s: &str) -> String {
+    s.split('\n').map(visible).collect::<Vec<_>>().join("\n")
+}
+
+/// One character of [`visible`].
+fn visible_char(c: char) -> char {
+    match c {
+        '\n' => '\u{2424}',
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}'),
+        '\u{7f}' => '\u{2421}',
+        c if is_unsafe_for_terminal(c) => '\u{fffd}',
+        c => c,
+    }
+}
+
+/// Whether a character must never be written to a terminal as it is:
+/// controls (C0, DEL, C1), bidi embeddings, overrides and isolates, and
+/// the BOM, and the line and paragraph separators (they would break a
+/// line the renderer thinks is one).
+pub fn is_unsafe_for_terminal(c: char) -> bool {
+    is_dropped(c) || c == '\u{2028}' || c == '\u{2029}'
+}
+
 /// Characters removed outright.
 fn is_dropped(c: char) -> bool {
     c.is_control() // C0, DEL and C1; \n and \t are handled before this
@@ -171,5 +204,23 @@ mod tests {
         let nasty: String = (0u32..0x250).filter_map(char::from_u32).collect();
         let out = clean_text(&nasty);
         assert!(out.chars().all(|c| c == '\n' || !c.is_control()), "{out:?}");
+    }
+
+    #[test]
+    fn visible_shows_controls_as_placeholders() {
+        let cases = [
+            ("plain.txt", "plain.txt"),
+            ("evil\x1b]0;pwn\x07.txt", "evil␛]0;pwn␇.txt"),
+            ("a\nb\tc\x7f", "a␤b␉c␡"),
+            ("c1\u{9b}31m", "c1�31m"),
+            ("rtl\u{202e}txt.exe", "rtl�txt.exe"),
+            ("Ličen 樋口", "Ličen 樋口"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(visible(input), want, "{input:?}");
+        }
+        assert_eq!(visible_lines("a\x1b\nb"), "a␛\nb");
+        let all: String = (0u32..0x3000).filter_map(char::from_u32).collect();
+        assert!(!visible(&all).chars().any(is_unsafe_for_terminal));
     }
 }

@@ -1,7 +1,10 @@
 //! Fitting text into a number of terminal columns, wide characters included.
 
+use ratatui::buffer::Buffer;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
+
+use crate::store::sanitize::{is_unsafe_for_terminal, visible};
 
 /// Cuts `text` to at most `width` columns, ending with `…` when cut.
 pub fn fit(text: &str, width: usize) -> String {
@@ -35,6 +38,19 @@ pub fn fit_pad(text: &str, width: usize) -> String {
     out
 }
 
+/// The last line of defence before the terminal: any cell whose symbol
+/// holds a control character, bidi control or line separator gets a visible
+/// placeholder instead (`␛` for ESC). Item text is cleaned at load; this
+/// catches what was not: config values, file names in messages, key names.
+pub fn scrub_buffer(buf: &mut Buffer) {
+    for cell in &mut buf.content {
+        if cell.symbol().chars().any(is_unsafe_for_terminal) {
+            let shown: String = visible(cell.symbol()).chars().take(1).collect();
+            cell.set_symbol(&shown);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,5 +69,20 @@ mod tests {
             assert!(fit(text, width).width() <= width);
         }
         assert_eq!(fit_pad("東京", 6).width(), 6);
+    }
+
+    #[test]
+    fn scrub_replaces_unsafe_cells() {
+        use ratatui::layout::Rect;
+        let mut buf = Buffer::empty(Rect::new(0, 0, 6, 1));
+        for (x, symbol) in ["a", "\u{1b}", "\u{9b}", "\u{202e}", "\u{7}", "b"]
+            .iter()
+            .enumerate()
+        {
+            buf.content[x].set_symbol(symbol);
+        }
+        scrub_buffer(&mut buf);
+        let row: String = buf.content.iter().map(|c| c.symbol()).collect();
+        assert_eq!(row, "a␛��␇b");
     }
 }
