@@ -125,6 +125,7 @@ pub struct App {
     progress: Option<String>,
     typing: Option<String>,
     search: Option<SearchState>,
+    summary: Option<crate::library::ActorSummary>,
 }
 
 impl App {
@@ -156,6 +157,7 @@ impl App {
             progress: None,
             typing: None,
             search: None,
+            summary: None,
         };
         app.unread = app
             .library
@@ -357,6 +359,7 @@ impl App {
             *selected = (*selected).min(self.library.items_naming(key).len().saturating_sub(1));
         }
         self.sentences = None;
+        self.summary = None;
         if self.article.item.is_none()
             && matches!(self.focus, Focus::List | Focus::Article | Focus::Sidebar)
         {
@@ -373,6 +376,22 @@ impl App {
             .map(Arc::as_ref)
     }
 
+    /// The figures of the open actor page's actor (computed once per visit,
+    /// not per frame).
+    pub fn actor_summary(&self) -> Option<&crate::library::ActorSummary> {
+        let (key, _) = self.actor.as_ref()?;
+        self.summary.as_ref().filter(|s| &s.key == key)
+    }
+
+    /// Computes the open actor page's figures if they are missing.
+    fn refresh_summary(&mut self) {
+        if let Some((key, _)) = &self.actor
+            && self.summary.as_ref().is_none_or(|s| &s.key != key)
+        {
+            self.summary = self.library.actor_summary(key);
+        }
+    }
+
     /// The first-mention sentence of the open actor page's actor in an item.
     pub fn actor_sentence(&self, id: &ItemId) -> Option<&str> {
         let (key, _) = self.actor.as_ref()?;
@@ -383,7 +402,8 @@ impl App {
     }
 
     /// What the reader needs before it can draw the current view.
-    pub fn wanted(&self) -> Vec<Need> {
+    pub fn wanted(&mut self) -> Vec<Need> {
+        self.refresh_summary();
         let mut needs = Vec::new();
         if let Some(index) = self.article.item
             && self.body(index).is_none()
@@ -506,6 +526,7 @@ impl App {
     }
 
     fn restore(&mut self, location: Location) {
+        self.summary = None;
         self.restore_search(&location);
         if let Some(id) = &location.list_selected
             && let Some(pos) = self.position_of(id)

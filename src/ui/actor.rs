@@ -19,7 +19,7 @@ pub fn render_page(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Conte
         return;
     };
     let library = app.library();
-    let summary = library.actor_summary(key);
+    let summary = app.actor_summary().cloned();
     let block = pane(
         Line::from(vec![
             Span::styled(format!(" {} ", key.name), kind_style(key.kind, theme)),
