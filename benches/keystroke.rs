@@ -23,7 +23,7 @@ use ratatui::layout::Rect;
 const ENVOY: &str = "Mara Lindqvist";
 
 fn body(n: usize) -> Body {
-    let names_envoy = n % 20 == 0;
+    let names_envoy = n.is_multiple_of(20);
     let text = if names_envoy {
         format!("Envoy {ENVOY} met officials in Ghent on day {n}. The talks went on.")
     } else {
@@ -153,7 +153,7 @@ fn main() {
         bench.app.library().items_naming(&envoy).len()
     );
 
-    let rounds = 300;
+    let rounds: usize = 300;
     let mut down = Vec::new();
     let mut open = Vec::new();
     let mut back = Vec::new();
@@ -164,12 +164,10 @@ fn main() {
         open.push(bench.key(Action::Open));
         back.push(bench.key(Action::Back));
         // Every 20th item names the envoy: go to one, open her page.
-        if round % 3 == 0 {
-            while bench
-                .app
-                .selected_id()
-                .is_some_and(|id| u64::from_str_radix(id.as_str(), 16).is_ok_and(|n| n % 20 != 0))
-            {
+        if round.is_multiple_of(3) {
+            while bench.app.selected_id().is_some_and(|id| {
+                u64::from_str_radix(id.as_str(), 16).is_ok_and(|n| !n.is_multiple_of(20))
+            }) {
                 bench.key(Action::SelectNext);
             }
             bench.key(Action::Open);
