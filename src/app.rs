@@ -431,7 +431,7 @@ impl App {
                 .map(|(_, m)| m);
             let missing: Vec<ItemId> = items[from.min(to)..to]
                 .iter()
-                .filter_map(|&i| self.library.row(i).map(|r| r.id.clone()))
+                .filter_map(|&i| self.library.row(i as usize).map(|r| r.id.clone()))
                 .filter(|id| known.is_none_or(|m| !m.contains_key(id)))
                 .collect();
             if !missing.is_empty() {

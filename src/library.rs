@@ -4,7 +4,7 @@
 //!
 //! [`Source`]: crate::source::Source
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -105,7 +105,9 @@ pub struct LibraryBuilder {
     raw: Vec<(EntityKind, String)>,
     raw_ids: HashMap<(EntityKind, String), u32>,
     raw_forms: Vec<Vec<String>>,
-    named: Vec<Vec<(u32, u32)>>,
+    // Per row, the raw names it names: `named[named_start[r]..named_start[r + 1]]`.
+    named: Vec<u32>,
+    named_start: Vec<u32>,
 }
 
 impl LibraryBuilder {
@@ -146,7 +148,8 @@ impl LibraryBuilder {
         let index = self.rows.len();
         self.by_id.insert(row.id.clone(), index);
         self.rows.push(row);
-        self.named.push(Vec::new());
+        self.named_start
+            .push(u32::try_from(self.named.len()).unwrap_or(u32::MAX));
         Some(index)
     }
 
@@ -155,9 +158,9 @@ impl LibraryBuilder {
         self.by_id.get(id).copied()
     }
 
-    /// Records that the item at `index` names an actor.
-    pub fn add_named(&mut self, index: usize, (kind, name, count, forms): Named) {
-        if index >= self.named.len() {
+    /// Records that the item at `index` (the last row added) names an actor.
+    pub fn add_named(&mut self, index: usize, (kind, name, _count, forms): Named) {
+        if index + 1 != self.rows.len() {
             return;
         }
         let key = (kind, name);
@@ -177,7 +180,7 @@ impl LibraryBuilder {
                 known.push(form);
             }
         }
-        self.named[index].push((raw, count));
+        self.named.push(raw);
     }
 
     /// Builds the index: rows newest first (undated last), surnames
@@ -202,33 +205,59 @@ impl LibraryBuilder {
                 .then_with(|| ra.title.cmp(&rb.title))
                 .then_with(|| ra.id.cmp(&rb.id))
         });
+        let total = self.named.len();
+        let mut named_start = self.named_start;
+        named_start.push(u32::try_from(total).unwrap_or(u32::MAX));
         let mut rows: Vec<Option<Row>> = self.rows.into_iter().map(Some).collect();
-        let mut named_by_row = self.named;
         library.rows.reserve(order.len());
-        library.item_actors.reserve(order.len());
+        library.item_start.reserve(order.len() + 1);
+        library.item_actors.reserve(total);
+        let mut seen: Vec<u32> = Vec::new();
         for (new_index, &old) in order.iter().enumerate() {
             let Some(row) = rows[old].take() else {
                 continue;
             };
             library.by_id.insert(row.id.clone(), new_index);
             library.rows.push(row);
-            let mut named: Vec<(u32, u32)> = Vec::new();
-            for (raw, count) in std::mem::take(&mut named_by_row[old]) {
+            library
+                .item_start
+                .push(u32::try_from(library.item_actors.len()).unwrap_or(u32::MAX));
+            seen.clear();
+            let (from, to) = (named_start[old] as usize, named_start[old + 1] as usize);
+            for &raw in &self.named[from..to] {
                 let actor = actor_of[raw as usize];
-                match named.iter_mut().find(|(a, _)| *a == actor) {
-                    Some((_, n)) => *n += count,
-                    None => named.push((actor, count)),
+                if !seen.contains(&actor) {
+                    seen.push(actor);
+                    library.item_actors.push(actor);
                 }
             }
-            named.shrink_to_fit();
-            library.item_actors.push(named);
         }
-        let mut postings = vec![Vec::new(); library.actors.len()];
-        for (index, named) in library.item_actors.iter().enumerate() {
-            for (actor, _) in named {
-                postings[*actor as usize].push(index);
+        library
+            .item_start
+            .push(u32::try_from(library.item_actors.len()).unwrap_or(u32::MAX));
+        drop(self.named);
+        // Postings: for each actor, the rows naming it, newest first.
+        let mut counts = vec![0u32; library.actors.len() + 1];
+        for &actor in &library.item_actors {
+            counts[actor as usize + 1] += 1;
+        }
+        for i in 1..counts.len() {
+            counts[i] += counts[i - 1];
+        }
+        let mut fill = counts.clone();
+        let mut postings = vec![0u32; library.item_actors.len()];
+        for row in 0..library.rows.len() {
+            let (from, to) = (
+                library.item_start[row] as usize,
+                library.item_start[row + 1] as usize,
+            );
+            for &actor in &library.item_actors[from..to] {
+                let slot = &mut fill[actor as usize];
+                postings[*slot as usize] = u32::try_from(row).unwrap_or(u32::MAX);
+                *slot += 1;
             }
         }
+        library.posting_start = counts;
         library.postings = postings;
         let dates = library.rows.iter().filter_map(|r| r.date);
         library.dates = dates.clone().min().zip(dates.max());
@@ -244,8 +273,12 @@ pub struct Library {
     actors: Vec<ActorKey>,
     actor_ids: HashMap<ActorKey, u32>,
     aliases: Vec<Vec<String>>,
-    item_actors: Vec<Vec<(u32, u32)>>,
-    postings: Vec<Vec<usize>>,
+    // Per row, its actors: `item_actors[item_start[r]..item_start[r + 1]]`.
+    item_start: Vec<u32>,
+    item_actors: Vec<u32>,
+    // Per actor, its rows newest first: `postings[posting_start[a]..posting_start[a + 1]]`.
+    posting_start: Vec<u32>,
+    postings: Vec<u32>,
     surnames: SurnameMap,
     dates: Option<(NaiveDate, NaiveDate)>,
 }
@@ -306,27 +339,36 @@ impl Library {
         self.by_id.get(id).copied()
     }
 
-    /// The actors an item names, with mention counts, most mentioned first.
-    pub fn actors_of(&self, index: usize) -> Vec<(&ActorKey, u32)> {
-        let mut out: Vec<(&ActorKey, u32)> = self
-            .item_actors
-            .get(index)
-            .map(|named| {
-                named
-                    .iter()
-                    .map(|(a, n)| (&self.actors[*a as usize], *n))
-                    .collect()
-            })
-            .unwrap_or_default();
-        out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-        out
+    /// The actors an item names.
+    pub fn actors_of(&self, index: usize) -> Vec<&ActorKey> {
+        self.actor_ids_of(index)
+            .iter()
+            .map(|a| &self.actors[*a as usize])
+            .collect()
+    }
+
+    fn actor_ids_of(&self, index: usize) -> &[u32] {
+        match (self.item_start.get(index), self.item_start.get(index + 1)) {
+            (Some(&from), Some(&to)) => &self.item_actors[from as usize..to as usize],
+            _ => &[],
+        }
+    }
+
+    fn postings_of(&self, actor: usize) -> &[u32] {
+        match (
+            self.posting_start.get(actor),
+            self.posting_start.get(actor + 1),
+        ) {
+            (Some(&from), Some(&to)) => &self.postings[from as usize..to as usize],
+            _ => &[],
+        }
     }
 
     /// Indices of the items naming an actor, newest first.
-    pub fn items_naming(&self, key: &ActorKey) -> &[usize] {
+    pub fn items_naming(&self, key: &ActorKey) -> &[u32] {
         self.actor_ids
             .get(key)
-            .map_or(&[], |id| self.postings[*id as usize].as_slice())
+            .map_or(&[], |id| self.postings_of(*id as usize))
     }
 
     /// The names an actor's mentions were stored under before library-wide
@@ -371,9 +413,9 @@ impl Library {
     pub fn actor_keys(&self) -> Vec<ActorKey> {
         let mut ids: Vec<usize> = (0..self.actors.len()).collect();
         ids.sort_by(|&a, &b| {
-            self.postings[b]
+            self.postings_of(b)
                 .len()
-                .cmp(&self.postings[a].len())
+                .cmp(&self.postings_of(a).len())
                 .then_with(|| self.actors[a].cmp(&self.actors[b]))
         });
         ids.into_iter().map(|a| self.actors[a].clone()).collect()
@@ -385,12 +427,12 @@ impl Library {
     }
 
     fn summary(&self, actor: usize) -> ActorSummary {
-        let indices = &self.postings[actor];
-        let mut co: BTreeMap<u32, usize> = BTreeMap::new();
+        let indices = self.postings_of(actor);
+        let mut co: HashMap<u32, usize> = HashMap::new();
         for &index in indices {
-            for (other, _) in &self.item_actors[index] {
-                if *other as usize != actor {
-                    *co.entry(*other).or_default() += 1;
+            for &other in self.actor_ids_of(index as usize) {
+                if other as usize != actor {
+                    *co.entry(other).or_default() += 1;
                 }
             }
         }
@@ -400,7 +442,7 @@ impl Library {
             .collect();
         co_mentions.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         co_mentions.truncate(10);
-        let dates = || indices.iter().filter_map(|&i| self.rows[i].date);
+        let dates = || indices.iter().filter_map(|&i| self.rows[i as usize].date);
         let mut aliases = self.aliases[actor].clone();
         aliases.sort();
         ActorSummary {

@@ -44,7 +44,7 @@ impl App {
                     return Vec::new();
                 };
                 self.history.push(self.location());
-                self.open_at_actor(index, key)
+                self.open_at_actor(index as usize, key)
             }
             Focus::Actors => {
                 if let Some(key) = self.actors.get(self.actors_selected).cloned() {
@@ -193,7 +193,7 @@ impl App {
         let here = self
             .article
             .item
-            .and_then(|i| items.iter().position(|&x| x == i));
+            .and_then(|i| items.iter().position(|&x| x as usize == i));
         let target = match (here, forward) {
             (Some(p), true) => p.checked_add(1).filter(|&n| n < items.len()),
             (Some(p), false) => p.checked_sub(1),
@@ -204,7 +204,7 @@ impl App {
             return Vec::new();
         };
         self.history.push(self.location());
-        let effects = self.open_at_actor(items[target], key.clone());
+        let effects = self.open_at_actor(items[target] as usize, key.clone());
         self.set_message(format!(
             "{}: item {} of {}",
             key.name,

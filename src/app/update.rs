@@ -155,7 +155,7 @@ impl App {
             Focus::Actor => self
                 .actor
                 .as_ref()
-                .and_then(|(k, s)| self.library.items_naming(k).get(*s).copied()),
+                .and_then(|(k, s)| self.library.items_naming(k).get(*s).map(|&i| i as usize)),
             Focus::List => self.visible.get(self.list_selected).copied(),
             _ => self.article.item,
         };

@@ -47,7 +47,7 @@ pub fn render_page(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Conte
         .skip(state.actor_offset)
         .take(per_page)
     {
-        let Some(item) = library.row(index) else {
+        let Some(item) = library.row(index as usize) else {
             continue;
         };
         let read = app.is_read(&item.id);
@@ -136,7 +136,7 @@ fn timeline(library: &Library, s: &ActorSummary, width: usize) -> String {
     let weeks = (week(*last) + 1).min(width.max(1));
     let mut counts = vec![0usize; weeks];
     for &index in library.items_naming(&s.key) {
-        if let Some(date) = library.row(index).and_then(|r| r.date) {
+        if let Some(date) = library.row(index as usize).and_then(|r| r.date) {
             let slot = (week(date) * weeks / (week(*last) + 1)).min(weeks - 1);
             counts[slot] += 1;
         }
