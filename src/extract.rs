@@ -94,10 +94,7 @@ impl Extractor {
     /// Latitude and longitude of a place named (canonically or by an
     /// alternate name) in the gazetteer.
     pub fn place_coords(&self, name: &str) -> Option<(f64, f64)> {
-        let canon = titles::PLACE_ALIASES
-            .iter()
-            .find(|(a, _)| *a == name)
-            .map_or(name, |(_, c)| *c);
+        let canon = titles::place_alias(name);
         self.lex.place(canon).map(|(_, p)| (p.lat, p.lon))
     }
 }

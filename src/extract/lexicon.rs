@@ -190,7 +190,7 @@ fn load_names() -> Names {
     let mut demonyms = FxSet::default();
     for d in inflate(DEMONYMS_GZ)
         .lines()
-        .chain(super::titles::EXTRA_DEMONYMS.iter().copied())
+        .chain(super::titles::EXTRA_DEMONYMS.iter())
     {
         demonyms.insert(d.to_string());
         if d.ends_with('s') || d.ends_with("sh") || d.ends_with("ch") || d.ends_with("ese") {

@@ -6,8 +6,8 @@ use crate::model::EntityKind;
 use super::lexicon::{Lexicon, PlaceKind};
 use super::runs::{Run, capish, find_runs};
 use super::titles::{
-    DIRECTIONS, ORG_WORDS, PLACE_ALIASES, PLACE_HEADS, PLACE_TAILS, POST_NOMINALS, ROLE_NOUNS,
-    SPEECH_VERBS, TITLE_TAILS, TITLES,
+    DIRECTIONS, ORG_WORDS, PLACE_HEADS, PLACE_TAILS, POST_NOMINALS, ROLE_NOUNS, SPEECH_VERBS,
+    TITLE_TAILS, TITLES, WordSet, place_alias,
 };
 use super::tokens::{TokKind, Token, tokenize};
 
@@ -52,54 +52,19 @@ pub struct Cand {
 }
 
 /// Lower-case words that, right before a name, make it a place.
-const LOCATIVE: &[&str] = &[
-    "in",
-    "at",
-    "from",
-    "near",
-    "outside",
-    "to",
-    "into",
-    "across",
-    "throughout",
-    "toward",
-    "towards",
-    "via",
-    "around",
-    "between",
-    "across",
-    "within",
-    "inside",
-    "visited",
-    "visit",
-];
+#[rustfmt::skip]
+static LOCATIVE: WordSet = WordSet::new(&[
+    "in", "at", "from", "near", "outside", "to", "into", "across", "throughout", "toward",
+    "towards", "via", "around", "between", "across", "within", "inside", "visited", "visit",
+]);
 
 /// Lower-case nouns that, before "of", announce a place ("the city of Pokrovsk").
-const PLACE_NOUNS: &[&str] = &[
-    "city",
-    "town",
-    "village",
-    "region",
-    "province",
-    "capital",
-    "district",
-    "suburb",
-    "state",
-    "county",
-    "port",
-    "island",
-    "republic",
-    "oblast",
-    "settlement",
-    "municipality",
-    "hamlet",
-    "neighborhood",
-    "neighbourhood",
-    "borough",
-    "territory",
-    "prefecture",
-    "country",
-];
+#[rustfmt::skip]
+static PLACE_NOUNS: WordSet = WordSet::new(&[
+    "city", "town", "village", "region", "province", "capital", "district", "suburb", "state",
+    "county", "port", "island", "republic", "oblast", "settlement", "municipality", "hamlet",
+    "neighborhood", "neighbourhood", "borough", "territory", "prefecture", "country",
+]);
 
 /// The text of a segment and its tokens, with helpers for the words around a run.
 struct Seg<'a> {
@@ -241,7 +206,7 @@ fn citations(lex: &Lexicon, seg: &Seg<'_>, out: &mut Vec<Cand>) -> Vec<usize> {
 
 fn title_word(lex: &Lexicon, t: &Token<'_>) -> bool {
     let bare = t.bare();
-    if !TITLES.contains(&bare) {
+    if !TITLES.contains(bare) {
         return false;
     }
     // "Don", "Dean": given names unless written as an abbreviation.
@@ -255,7 +220,7 @@ fn strip_titles(lex: &Lexicon, seg: &Seg<'_>, run: Run) -> (usize, bool) {
     let mut seen = false;
     while i + 1 < run.end {
         let t = &seg.toks[i];
-        if title_word(lex, t) || (seen && TITLE_TAILS.contains(&t.bare())) {
+        if title_word(lex, t) || (seen && TITLE_TAILS.contains(t.bare())) {
             seen = true;
             i += 1;
         } else {
@@ -270,10 +235,7 @@ fn place_lookup(lex: &Lexicon, name: &str) -> Option<(u32, &'static str, PlaceKi
     if name.len() < 2 {
         return None;
     }
-    let canon = PLACE_ALIASES
-        .iter()
-        .find(|(a, _)| *a == name)
-        .map_or(name, |(_, c)| *c);
+    let canon = place_alias(name);
     let (hit, place) = lex.place(canon)?;
     Some((hit.index, place.name, place.kind, place.population))
 }
@@ -308,7 +270,7 @@ fn person_cue(seg: &Seg<'_>, a: usize, b: usize) -> bool {
     let before = seg.word_before(a);
     if before
         .as_deref()
-        .is_some_and(|w| ROLE_NOUNS.contains(&w) || matches!(w, "said" | "says" | "asked" | "told"))
+        .is_some_and(|w| ROLE_NOUNS.contains(w) || matches!(w, "said" | "says" | "asked" | "told"))
     {
         return true;
     }
@@ -327,31 +289,31 @@ fn person_cue(seg: &Seg<'_>, a: usize, b: usize) -> bool {
         return match w.as_deref() {
             Some("who" | "whose") => true,
             Some("a" | "an" | "the" | "his" | "her") => {
-                next.as_deref().is_some_and(|n| ROLE_NOUNS.contains(&n))
+                next.as_deref().is_some_and(|n| ROLE_NOUNS.contains(n))
             }
-            Some(w) => ROLE_NOUNS.contains(&w) || w == "said" || w == "says",
+            Some(w) => ROLE_NOUNS.contains(w) || w == "said" || w == "says",
             None => false,
         };
     }
     seg.lower(j)
-        .is_some_and(|w| SPEECH_VERBS.contains(&w.as_str()))
+        .is_some_and(|w| SPEECH_VERBS.contains(w.as_str()))
 }
 
 fn locative_cue(seg: &Seg<'_>, a: usize) -> bool {
     if let Some(w) = seg.word_before(a) {
-        if LOCATIVE.contains(&w.as_str()) {
+        if LOCATIVE.contains(w.as_str()) {
             return true;
         }
         if w == "of" {
             return seg
                 .lower(a.wrapping_sub(2))
-                .is_some_and(|n| PLACE_NOUNS.contains(&n.as_str()));
+                .is_some_and(|n| PLACE_NOUNS.contains(n.as_str()));
         }
         return w == "the"
             && a >= 2
             && seg
                 .lower(a - 2)
-                .is_some_and(|n| LOCATIVE.contains(&n.as_str()));
+                .is_some_and(|n| LOCATIVE.contains(n.as_str()));
     }
     false
 }
@@ -379,8 +341,8 @@ fn comma_place_after(lex: &Lexicon, seg: &Seg<'_>, b: usize) -> bool {
 
 fn is_org(seg: &Seg<'_>, a: usize, b: usize) -> bool {
     let last = seg.toks[b - 1].bare();
-    (a..b).any(|i| ORG_WORDS.contains(&seg.toks[i].bare()) && (i == b - 1 || i == a || b - a > 2))
-        || ORG_WORDS.contains(&last)
+    (a..b).any(|i| ORG_WORDS.contains(seg.toks[i].bare()) && (i == b - 1 || i == a || b - a > 2))
+        || ORG_WORDS.contains(last)
 }
 
 /// Whether a word cannot be (part of) a person's name: CamelCase brands and
@@ -406,38 +368,12 @@ fn not_a_name(word: &str) -> bool {
 }
 
 /// Titles that surely precede a person's name, even a word-like one ("Mr. Trump").
-const HONORIFICS: &[&str] = &[
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Miss",
-    "Dr",
-    "Sir",
-    "Dame",
-    "Lord",
-    "Lady",
-    "President",
-    "Senator",
-    "Sen",
-    "Rep",
-    "Gov",
-    "Governor",
-    "King",
-    "Queen",
-    "Prince",
-    "Princess",
-    "Pope",
-    "Prof",
-    "Professor",
-    "Gen",
-    "General",
-    "Judge",
-    "Mayor",
-    "Chancellor",
-    "Premier",
-    "Minister",
-    "Secretary",
-];
+#[rustfmt::skip]
+static HONORIFICS: WordSet = WordSet::new(&[
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "President", "Senator", "Sen",
+    "Rep", "Gov", "Governor", "King", "Queen", "Prince", "Princess", "Pope", "Prof", "Professor",
+    "Gen", "General", "Judge", "Mayor", "Chancellor", "Premier", "Minister", "Secretary",
+]);
 
 /// Whether the word is a Roman numeral ("II", "XV").
 fn is_roman(word: &str) -> bool {
@@ -445,39 +381,12 @@ fn is_roman(word: &str) -> bool {
 }
 
 /// First words that open a foreign name of a place or work, not a person.
-const NON_PERSON_HEADS: &[&str] = &[
-    "Les",
-    "Le",
-    "La",
-    "Los",
-    "Las",
-    "El",
-    "Il",
-    "Lo",
-    "Die",
-    "Das",
-    "Der",
-    "Instituto",
-    "Santo",
-    "San",
-    "Santa",
-    "São",
-    "Sankt",
-    "Sant",
-    "Piazza",
-    "Via",
-    "Rue",
-    "Place",
-    "Palazzo",
-    "Museo",
-    "Musée",
-    "Teatro",
-    "Hôtel",
-    "Hôpital",
-    "École",
-    "Université",
-    "Universidad",
-];
+#[rustfmt::skip]
+static NON_PERSON_HEADS: WordSet = WordSet::new(&[
+    "Les", "Le", "La", "Los", "Las", "El", "Il", "Lo", "Die", "Das", "Der", "Instituto", "Santo",
+    "San", "Santa", "São", "Sankt", "Sant", "Piazza", "Via", "Rue", "Place", "Palazzo", "Museo",
+    "Musée", "Teatro", "Hôtel", "Hôpital", "École", "Université", "Universidad",
+]);
 
 /// Drops leading words before the name proper: capitalised role or
 /// dictionary words ahead of a given name or a title ("Mathematician
@@ -487,7 +396,7 @@ fn skip_lead_words(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> usize {
         let t = &seg.toks[k];
         let before_ok = (a..k).all(|i| {
             let w = seg.toks[i].bare();
-            lex.is_word(w) || TITLES.contains(&w) || TITLE_TAILS.contains(&w)
+            lex.is_word(w) || TITLES.contains(w) || TITLE_TAILS.contains(w)
         });
         if !before_ok {
             return a;
@@ -549,7 +458,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     }
     // Runs made only of title words ("President", "Prime Minister").
     if (run.start..run.end)
-        .all(|i| title_word(lex, &seg.toks[i]) || TITLE_TAILS.contains(&seg.toks[i].bare()))
+        .all(|i| title_word(lex, &seg.toks[i]) || TITLE_TAILS.contains(seg.toks[i].bare()))
     {
         return;
     }
@@ -583,7 +492,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         && lex.given_count(first.text) < 2000
         && lex.place(&seg.name(a, b)).is_none()
         && !is_org(seg, a, b)
-        && !DIRECTIONS.contains(&first.text)
+        && !DIRECTIONS.contains(first.text)
     {
         a += 1;
         while a + 1 < b && matches!(seg.toks[a].text, "of" | "the") {
@@ -600,7 +509,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         b = k;
     }
     // Post-nominal letters ("Daniel Bernoulli FRS").
-    while b > a + 1 && POST_NOMINALS.contains(&seg.toks[b - 1].text) {
+    while b > a + 1 && POST_NOMINALS.contains(seg.toks[b - 1].text) {
         b -= 1;
     }
     let name = seg.name(a, b);
@@ -630,7 +539,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     }
     // "Eastern Europe", "Southern California": a direction and a place.
     let dirs = (a..b)
-        .take_while(|&i| DIRECTIONS.contains(&seg.toks[i].text))
+        .take_while(|&i| DIRECTIONS.contains(seg.toks[i].text))
         .count();
     if words > dirs
         && dirs > 0
@@ -645,7 +554,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     // Facilities and features ("Ross Sea", "Carnegie Hall", "Mount Everest").
     let head = seg.toks[a].bare();
     let tail = seg.toks[b - 1].bare();
-    if !titled && words >= 2 && (PLACE_TAILS.contains(&tail) || PLACE_HEADS.contains(&head)) {
+    if !titled && words >= 2 && (PLACE_TAILS.contains(tail) || PLACE_HEADS.contains(head)) {
         push(
             out,
             seg,
@@ -767,7 +676,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
                 && !is_roman(seg.toks[i].text)
                 && !seg.toks[i].text.contains('.')
         });
-    if acronym_inside || NON_PERSON_HEADS.contains(&seg.toks[a].text) {
+    if acronym_inside || NON_PERSON_HEADS.contains(seg.toks[a].text) {
         if acronym_inside {
             push(out, seg, EntityKind::Organization, name, title_from, a, b);
         }
@@ -775,7 +684,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         return;
     }
     // "Best Foreign Actress": a modifier, not an honorific, before plain words.
-    let honorific = (lead..a).any(|i| HONORIFICS.contains(&seg.toks[i].bare()));
+    let honorific = (lead..a).any(|i| HONORIFICS.contains(seg.toks[i].bare()));
     if titled
         && !honorific
         && (a..b)
@@ -827,7 +736,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         .iter()
         .any(|e| name.ends_with(e));
     if (lex.is_word(&name) || adjective) && first_given < 1000 && !titled
-        || DIRECTIONS.contains(&name.as_str())
+        || DIRECTIONS.contains(name.as_str())
     {
         return;
     }
@@ -860,7 +769,7 @@ fn unknown_place_cue(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> bool {
     let city_of = before.as_deref() == Some("of")
         && seg
             .lower(a.wrapping_sub(2))
-            .is_some_and(|n| PLACE_NOUNS.contains(&n.as_str()));
+            .is_some_and(|n| PLACE_NOUNS.contains(n.as_str()));
     city_of
         || comma_place_after(lex, seg, b)
         || matches!(before.as_deref(), Some("in" | "near" | "outside"))

@@ -18,7 +18,7 @@ pub struct Run {
 /// Whether the word is a lower-case particle glued to a name ("al-Assad").
 fn particle_prefixed(text: &str) -> bool {
     text.split_once('-').is_some_and(|(p, rest)| {
-        PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
+        PARTICLES.contains(p) && rest.chars().next().is_some_and(char::is_uppercase)
     })
 }
 
@@ -35,9 +35,9 @@ pub fn is_stop(t: &Token<'_>, lex: &Lexicon) -> bool {
     // Contractions: "I'm", "We'll", "You're".
     let contraction = bare
         .split_once(['\'', '\u{2019}'])
-        .is_some_and(|(head, tail)| tail.len() <= 2 && STOP_CAPS.contains(&head));
+        .is_some_and(|(head, tail)| tail.len() <= 2 && STOP_CAPS.contains(head));
     let _ = lex;
-    contraction || STOP_CAPS.contains(&bare) || CALENDAR.contains(&bare)
+    contraction || STOP_CAPS.contains(bare) || CALENDAR.contains(bare)
 }
 
 /// Finds the capitalised runs of a tokenized segment.
@@ -58,7 +58,7 @@ pub fn find_runs(toks: &[Token<'_>], lex: &Lexicon) -> Vec<Run> {
             }
             // Joiners: "van Beethoven", "University of Chicago", "Gulf of the Farallones".
             let joins = |k: usize| toks.get(k).is_some_and(|t| capish(t) && !is_stop(t, lex));
-            if next.kind == TokKind::Word && PARTICLES.contains(&next.text) && joins(end + 1) {
+            if next.kind == TokKind::Word && PARTICLES.contains(next.text) && joins(end + 1) {
                 end += 2;
                 continue;
             }

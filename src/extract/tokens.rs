@@ -117,7 +117,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             if at(i) == Some('.') {
                 let word = &text[off(start)..off(i)];
                 let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-                if dotted || single || ABBREVIATIONS.contains(&word) {
+                if dotted || single || ABBREVIATIONS.contains(word) {
                     i += 1;
                 }
             }
