@@ -13,6 +13,13 @@
 //! - [`tui`]: the terminal, the event loop, effects applied.
 //! - [`cli`]: the command line and its subcommands.
 
+pub mod app;
+pub mod cli;
+pub mod config;
 pub mod extract;
+pub mod library;
 pub mod model;
 pub mod store;
+pub mod theme;
+pub mod tui;
+pub mod ui;

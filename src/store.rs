@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use crate::model::Item;
 
 pub mod db;
+pub mod index;
 pub mod load;
 pub mod markdown;
 pub mod samples;

@@ -1,1 +1,175 @@
-//! (in progress)
+//! Cleaning untrusted text before anything else sees it.
+//!
+//! Saved newsletters come from the web and from mail; a file can carry
+//! terminal escape sequences (an OSC 52 clipboard write, colour codes, a
+//! title change), bidi overrides that reorder what the reader shows, or stray
+//! control bytes. ratatui would drop the ESC byte and print the rest, so the
+//! text is cleaned once, when it is loaded, and every later stage can trust it.
+
+/// What to do with an unterminated string sequence (OSC, DCS, APC, PM, SOS):
+/// it ends at the next line break, which is kept, so one broken sequence
+/// cannot swallow the rest of a document.
+const STRING_SEQUENCE_STOPS_AT_NEWLINE: bool = true;
+
+/// Spaces a tab becomes.
+const TAB_WIDTH: usize = 4;
+
+/// Removes terminal escape sequences and control characters from `s`.
+///
+/// - ESC sequences: CSI (`ESC [` … final byte), OSC (`ESC ]` … BEL or ST),
+///   DCS/SOS/PM/APC (`ESC P`, `ESC X`, `ESC ^`, `ESC _` … ST), charset
+///   designations (`ESC ( B`) and two-byte `ESC x`; the 8-bit C1 forms too.
+/// - C0 controls except `\n` and `\t` (a tab becomes spaces), DEL, and C1
+///   controls (U+0080–U+009F).
+/// - Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069)
+///   and the byte-order mark / zero-width no-break space (U+FEFF).
+/// - `\r\n` and lone `\r` (and U+2028/U+2029) become `\n`; NBSP becomes a space.
+pub fn clean_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => skip_escape(&mut chars),
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\n' | '\u{2028}' | '\u{2029}' => out.push('\n'),
+            '\t' => out.extend(std::iter::repeat_n(' ', TAB_WIDTH)),
+            '\u{a0}' => out.push(' '),
+            c if is_dropped(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Characters removed outright.
+fn is_dropped(c: char) -> bool {
+    c.is_control() // C0, DEL and C1; \n and \t are handled before this
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+        || c == '\u{feff}'
+}
+
+type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+
+/// Skips what follows an ESC byte.
+fn skip_escape(chars: &mut Chars<'_>) {
+    match chars.peek().copied() {
+        Some('[') => {
+            chars.next();
+            skip_csi(chars);
+        }
+        Some(']' | 'P' | 'X' | '^' | '_') => {
+            chars.next();
+            skip_string(chars);
+        }
+        Some(c) if ('\u{20}'..='\u{2f}').contains(&c) => {
+            // nF sequence: intermediate bytes, then one final byte.
+            while chars
+                .next_if(|c| ('\u{20}'..='\u{2f}').contains(c))
+                .is_some()
+            {}
+            chars.next_if(|c| ('\u{30}'..='\u{7e}').contains(c));
+        }
+        Some(c) if ('\u{30}'..='\u{7e}').contains(&c) => {
+            chars.next();
+        }
+        _ => {}
+    }
+}
+
+/// Skips a CSI sequence's parameters and intermediates up to its final byte.
+/// A character that cannot be part of the sequence ends it and is kept.
+fn skip_csi(chars: &mut Chars<'_>) {
+    while let Some(&c) = chars.peek() {
+        if ('\u{20}'..='\u{3f}').contains(&c) {
+            chars.next();
+        } else {
+            if ('\u{40}'..='\u{7e}').contains(&c) {
+                chars.next();
+            }
+            return;
+        }
+    }
+}
+
+/// Skips a string sequence up to BEL, ST (`ESC \` or U+009C), or a line break.
+fn skip_string(chars: &mut Chars<'_>) {
+    while let Some(&c) = chars.peek() {
+        match c {
+            '\u{7}' | '\u{9c}' => {
+                chars.next();
+                return;
+            }
+            '\u{1b}' => {
+                chars.next();
+                chars.next_if_eq(&'\\');
+                return;
+            }
+            '\n' | '\r' if STRING_SEQUENCE_STOPS_AT_NEWLINE => return,
+            _ => {
+                chars.next();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleans_each_kind_of_control() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "plain text",
+                "Envoys meet in Geneva",
+                "Envoys meet in Geneva",
+            ),
+            ("csi colour", "\x1b[0;36mKyiv\x1b[0m talks", "Kyiv talks"),
+            ("csi private", "a\x1b[?25lb", "ab"),
+            ("osc 52 bel", "x\x1b]52;c;ZXZpbA==\x07y", "xy"),
+            ("osc title st", "x\x1b]0;pwned\x1b\\y", "xy"),
+            ("osc unterminated", "x\x1b]0;abc\nnext", "x\nnext"),
+            ("dcs", "a\x1bPq#0;1\x1b\\b", "ab"),
+            ("apc", "a\x1b_Gf=100;AAAA\x1b\\b", "ab"),
+            ("pm and sos", "a\x1b^p\x1b\\b\x1bXs\x1b\\c", "abc"),
+            ("two-byte esc", "a\x1bcb\x1b7c", "abc"),
+            ("charset", "a\x1b(Bb", "ab"),
+            ("trailing esc", "end\x1b", "end"),
+            ("8-bit csi", "a\u{9b}31mb", "ab"),
+            ("8-bit osc", "a\u{9d}52;c;QQ==\u{9c}b", "ab"),
+            ("c1 control", "a\u{85}b\u{80}c", "abc"),
+            ("c0 controls", "a\x00b\x07c\x08d\x7fe", "abcde"),
+            ("tab", "a\tb", "a    b"),
+            ("crlf", "a\r\nb\rc", "a\nb\nc"),
+            ("line separator", "a\u{2028}b", "a\nb"),
+            ("nbsp", "Nov.\u{a0}26", "Nov. 26"),
+            ("bidi override", "abc\u{202e}fed\u{202c}", "abcfed"),
+            ("bidi isolate", "\u{2066}x\u{2069}", "x"),
+            ("bom", "\u{feff}Title", "Title"),
+            (
+                "curly quotes kept",
+                "Trump\u{2019}s \u{201c}plan\u{201d} \u{2026}",
+                "Trump’s “plan” …",
+            ),
+            ("accents kept", "Ličen, Siméon, 樋口", "Ličen, Siméon, 樋口"),
+        ];
+        for (name, input, want) in cases {
+            assert_eq!(clean_text(input), *want, "case {name}");
+        }
+    }
+
+    #[test]
+    fn output_has_no_controls_but_newlines() {
+        let nasty: String = (0u32..0x250).filter_map(char::from_u32).collect();
+        let out = clean_text(&nasty);
+        assert!(out.chars().all(|c| c == '\n' || !c.is_control()), "{out:?}");
+    }
+}

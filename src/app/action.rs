@@ -1,0 +1,144 @@
+//! User-level actions (bindable in the config) and the effects the state
+//! machine asks the event loop to perform.
+
+use serde::Deserialize;
+
+use crate::model::ItemId;
+
+/// Something the user asks for. Each variant's snake_case name is what the
+/// `[keys]` table of the config binds a key to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Move down one row (list, sidebar, actor view) or scroll one line (article).
+    SelectNext,
+    /// Move up one row, or scroll up one line.
+    SelectPrev,
+    /// Move or scroll down one page.
+    PageDown,
+    /// Move or scroll up one page.
+    PageUp,
+    /// Jump to the first row, or the top of the article.
+    SelectFirst,
+    /// Jump to the last row, or the end of the article.
+    SelectLast,
+    /// Open the selected item or actor.
+    Open,
+    /// Go back to where you were before the last jump.
+    Back,
+    /// Re-do a jump undone with back.
+    Forward,
+    /// Cycle focus: list, article, sidebar.
+    FocusNext,
+    /// Cycle focus backwards.
+    FocusPrev,
+    /// Toggle the read mark of the selected item.
+    ToggleRead,
+    /// Mark every item shown in the list as read.
+    MarkAllRead,
+    /// Show unread items only, or all items.
+    ToggleUnreadOnly,
+    /// Scroll the article to the next mention of the current actor.
+    NextMention,
+    /// Scroll the article to the previous mention of the current actor.
+    PrevMention,
+    /// Open the next item that names the current actor.
+    NextActorItem,
+    /// Open the previous item that names the current actor.
+    PrevActorItem,
+    /// Show every actor of the library.
+    Actors,
+    /// Show or hide the help screen.
+    Help,
+    /// Quit (read marks are already saved).
+    Quit,
+}
+
+impl Action {
+    /// Every bindable action, in the order the help screen lists them.
+    pub const ALL: [Self; 21] = [
+        Self::SelectNext,
+        Self::SelectPrev,
+        Self::PageDown,
+        Self::PageUp,
+        Self::SelectFirst,
+        Self::SelectLast,
+        Self::Open,
+        Self::Back,
+        Self::Forward,
+        Self::FocusNext,
+        Self::FocusPrev,
+        Self::ToggleRead,
+        Self::MarkAllRead,
+        Self::ToggleUnreadOnly,
+        Self::NextMention,
+        Self::PrevMention,
+        Self::NextActorItem,
+        Self::PrevActorItem,
+        Self::Actors,
+        Self::Help,
+        Self::Quit,
+    ];
+
+    /// A short description for the help screen and the hint bar.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::SelectNext => "move down / scroll down",
+            Self::SelectPrev => "move up / scroll up",
+            Self::PageDown => "page down",
+            Self::PageUp => "page up",
+            Self::SelectFirst => "go to top",
+            Self::SelectLast => "go to bottom",
+            Self::Open => "open item / open actor",
+            Self::Back => "back",
+            Self::Forward => "forward",
+            Self::FocusNext => "next pane",
+            Self::FocusPrev => "previous pane",
+            Self::ToggleRead => "toggle read",
+            Self::MarkAllRead => "mark all shown read",
+            Self::ToggleUnreadOnly => "unread only / all",
+            Self::NextMention => "next mention of the actor",
+            Self::PrevMention => "previous mention of the actor",
+            Self::NextActorItem => "next item naming the actor",
+            Self::PrevActorItem => "previous item naming the actor",
+            Self::Actors => "all actors",
+            Self::Help => "help",
+            Self::Quit => "quit",
+        }
+    }
+
+    /// A one-word label for the hint bar.
+    pub fn short(self) -> &'static str {
+        match self {
+            Self::SelectNext | Self::SelectPrev => "move",
+            Self::PageDown | Self::PageUp => "page",
+            Self::SelectFirst | Self::SelectLast => "top/end",
+            Self::Open => "open",
+            Self::Back => "back",
+            Self::Forward => "fwd",
+            Self::FocusNext | Self::FocusPrev => "pane",
+            Self::ToggleRead => "read",
+            Self::MarkAllRead => "all read",
+            Self::ToggleUnreadOnly => "unread",
+            Self::NextMention | Self::PrevMention => "mention",
+            Self::NextActorItem | Self::PrevActorItem => "item w/ actor",
+            Self::Actors => "actors",
+            Self::Help => "help",
+            Self::Quit => "quit",
+        }
+    }
+}
+
+/// Work the event loop performs on the state machine's behalf.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Persist these read marks now (durable before the next key).
+    SaveRead {
+        /// Items whose mark changed.
+        ids: Vec<ItemId>,
+        /// The new mark.
+        read: bool,
+    },
+    /// Leave the program.
+    Quit,
+}

@@ -1,0 +1,201 @@
+//! `App::update`: one action in, effects out.
+
+use super::{Action, App, Effect, Focus};
+
+/// Moves `selected` within `0..len` by `delta`, saturating at the ends.
+pub(super) fn step(selected: usize, len: usize, delta: isize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    selected.saturating_add_signed(delta).min(len - 1)
+}
+
+impl App {
+    /// Applies one user action and returns what the loop must do.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        self.message = None;
+        if self.show_help {
+            // Any key closes the help screen; quitting still quits.
+            self.show_help = false;
+            return if action == Action::Quit {
+                self.quit()
+            } else {
+                Vec::new()
+            };
+        }
+        match action {
+            Action::Quit => self.quit(),
+            Action::Help => {
+                self.show_help = true;
+                Vec::new()
+            }
+            Action::Back => {
+                self.back();
+                Vec::new()
+            }
+            Action::Forward => {
+                if let Some(location) = self.history.forward(self.location()) {
+                    self.restore(location);
+                }
+                Vec::new()
+            }
+            Action::FocusNext | Action::FocusPrev => {
+                self.cycle_focus(action == Action::FocusNext);
+                Vec::new()
+            }
+            Action::ToggleRead => self.toggle_read(),
+            Action::MarkAllRead => self.mark_all_read(),
+            Action::ToggleUnreadOnly => {
+                self.unread_only = !self.unread_only;
+                self.recompute_visible();
+                if matches!(self.focus, Focus::List | Focus::Article | Focus::Sidebar) {
+                    self.preview_selected();
+                }
+                Vec::new()
+            }
+            Action::NextMention | Action::PrevMention => {
+                self.step_mention(action == Action::NextMention);
+                Vec::new()
+            }
+            Action::NextActorItem | Action::PrevActorItem => {
+                self.step_actor_item(action == Action::NextActorItem)
+            }
+            Action::Actors => {
+                self.open_actors();
+                Vec::new()
+            }
+            Action::Open => self.open(),
+            Action::SelectNext => self.move_by(1),
+            Action::SelectPrev => self.move_by(-1),
+            Action::PageDown => self.move_by(self.page()),
+            Action::PageUp => self.move_by(-self.page()),
+            Action::SelectFirst => self.move_by(isize::MIN / 2),
+            Action::SelectLast => self.move_by(isize::MAX / 2),
+        }
+    }
+
+    fn quit(&mut self) -> Vec<Effect> {
+        self.should_quit = true;
+        vec![Effect::Quit]
+    }
+
+    fn page(&self) -> isize {
+        let rows = match self.focus {
+            Focus::Article => self.viewport.article_height,
+            _ => self.viewport.list_height,
+        };
+        isize::try_from(rows.saturating_sub(1).max(1)).unwrap_or(1)
+    }
+
+    fn back(&mut self) {
+        if let Some(location) = self.history.back(self.location()) {
+            self.restore(location);
+        } else if self.focus != Focus::List {
+            // Nothing to go back to: return to the list, like closing a page.
+            self.focus = Focus::List;
+            self.preview_selected();
+        }
+    }
+
+    fn cycle_focus(&mut self, forward: bool) {
+        let order = [Focus::List, Focus::Article, Focus::Sidebar];
+        let Some(pos) = order.iter().position(|f| *f == self.focus) else {
+            // Actor pages are left with back; tab goes to the sidebar there.
+            return;
+        };
+        let next = if forward {
+            (pos + 1) % 3
+        } else {
+            (pos + 2) % 3
+        };
+        self.focus = order[next];
+    }
+
+    fn move_by(&mut self, delta: isize) -> Vec<Effect> {
+        match self.focus {
+            Focus::List => {
+                self.list_selected = step(self.list_selected, self.visible.len(), delta);
+                self.preview_selected();
+            }
+            Focus::Article => {
+                self.article.scroll = step(self.article.scroll, self.max_scroll() + 1, delta);
+            }
+            Focus::Sidebar => {
+                let len = self.sidebar_entities().len();
+                self.sidebar_selected = step(self.sidebar_selected, len, delta);
+                // Choosing another actor here changes what n/N follow.
+                self.article.actor = None;
+                self.article.mention = None;
+            }
+            Focus::Actor => {
+                if let Some((key, selected)) = &self.actor {
+                    let len = self.library.items_naming(key).len();
+                    let new = step(*selected, len, delta);
+                    self.actor = Some((key.clone(), new));
+                }
+            }
+            Focus::Actors => {
+                self.actors_selected = step(self.actors_selected, self.actors.len(), delta);
+            }
+        }
+        Vec::new()
+    }
+
+    fn toggle_read(&mut self) -> Vec<Effect> {
+        let index = match self.focus {
+            Focus::Actor => self
+                .actor
+                .as_ref()
+                .and_then(|(k, s)| self.library.items_naming(k).get(*s).copied()),
+            Focus::List => self.visible.get(self.list_selected).copied(),
+            _ => self.article.item,
+        };
+        let Some(item) = index.and_then(|i| self.library.item(i)) else {
+            return Vec::new();
+        };
+        let id = item.id.clone();
+        let read = !self.read.contains(&id);
+        self.set_read(vec![id], read)
+    }
+
+    fn mark_all_read(&mut self) -> Vec<Effect> {
+        let ids: Vec<_> = self
+            .visible
+            .iter()
+            .filter_map(|&i| self.library.item(i))
+            .filter(|it| !self.read.contains(&it.id))
+            .map(|it| it.id.clone())
+            .collect();
+        let count = ids.len();
+        let effects = self.set_read(ids, true);
+        self.set_message(format!("Marked {count} items read"));
+        effects
+    }
+
+    pub(super) fn set_read(&mut self, ids: Vec<super::ItemId>, read: bool) -> Vec<Effect> {
+        if ids.is_empty() {
+            return Vec::new();
+        }
+        for id in &ids {
+            if read {
+                self.read.insert(id.clone());
+            } else {
+                self.read.remove(id);
+            }
+        }
+        vec![Effect::SaveRead { ids, read }]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::step;
+
+    #[test]
+    fn step_saturates() {
+        assert_eq!(step(0, 3, -1), 0);
+        assert_eq!(step(2, 3, 5), 2);
+        assert_eq!(step(1, 3, 1), 2);
+        assert_eq!(step(0, 0, 1), 0);
+    }
+}

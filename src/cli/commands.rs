@@ -1,0 +1,293 @@
+//! Each subcommand, and the reader.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use super::session::{Session, load_config, overrides};
+use super::{Cli, Command, Failure, StateAction, json};
+use crate::app::App;
+use crate::extract::Extractor;
+use crate::model::{Block, EntityKind, ItemId};
+use crate::store::load::load_file;
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> Result<(), Failure> {
+    match &cli.command {
+        None => reader(&cli),
+        Some(Command::Entities { json, paths }) => entities(&cli, *json, paths),
+        Some(command) => {
+            let session = Session::open(&cli)?;
+            session.print_warnings();
+            match command {
+                Command::List {
+                    unread,
+                    query,
+                    json,
+                } => list(&session, *unread, query.as_deref(), *json),
+                Command::Show { id, json } => show(&session, id, *json),
+                Command::Actors { kind, json } => actors(&session, kind.as_deref(), *json),
+                Command::MarkRead { ids, all } => mark(&session, ids, *all, true),
+                Command::MarkUnread { ids } => mark(&session, ids, false, false),
+                Command::State { action } => state(&session, action),
+                Command::Entities { .. } => Ok(()),
+            }
+        }
+    }
+}
+
+fn print_json(value: &serde_json::Value) -> Result<(), Failure> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| Failure::runtime(e.to_string()))?;
+    println!("{text}");
+    Ok(())
+}
+
+fn reader(cli: &Cli) -> Result<(), Failure> {
+    let session = Session::open(cli)?;
+    session.print_warnings();
+    let read = session.read_ids()?;
+    let Session {
+        config,
+        db,
+        db_message,
+        library,
+        warnings,
+    } = session;
+    let mut app = App::new(library, read, config.mark_read_on_open);
+    if let Some(message) = db_message {
+        app.set_message(message);
+    } else if !warnings.is_empty() {
+        app.set_message(format!(
+            "{} file problem{} (run `gazette list` to see them)",
+            warnings.len(),
+            if warnings.len() == 1 { "" } else { "s" }
+        ));
+    }
+    let theme = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        config.theme.clone().without_colours()
+    } else {
+        config.theme.clone()
+    };
+    let mut save = |ids: &[ItemId], read: bool| -> Result<(), String> {
+        match &db {
+            Some(db) => db.set_read(ids, read).map_err(|e| e.to_string()),
+            None => Err("no database".into()),
+        }
+    };
+    crate::tui::run(app, &config, &theme, &mut save)
+        .map_err(|e| Failure::runtime(format!("terminal error: {e}")))
+}
+
+fn list(
+    session: &Session,
+    unread: bool,
+    query: Option<&str>,
+    as_json: bool,
+) -> Result<(), Failure> {
+    let read = session.read_ids()?;
+    let needle = query.map(str::to_lowercase);
+    let library = &session.library;
+    let matches = |index: usize| -> bool {
+        let Some(item) = library.item(index) else {
+            return false;
+        };
+        if unread && read.contains(&item.id) {
+            return false;
+        }
+        let Some(needle) = &needle else { return true };
+        item.title.to_lowercase().contains(needle)
+            || item
+                .blocks
+                .iter()
+                .any(|b| b.text().to_lowercase().contains(needle))
+    };
+    let shown: Vec<usize> = (0..library.len()).filter(|&i| matches(i)).collect();
+    if as_json {
+        let rows: Vec<_> = shown
+            .iter()
+            .filter_map(|&i| library.item(i))
+            .map(|it| json::list_row(it, read.contains(&it.id)))
+            .collect();
+        return print_json(&serde_json::Value::Array(rows));
+    }
+    for item in shown.iter().filter_map(|&i| library.item(i)) {
+        let mark = if read.contains(&item.id) { ' ' } else { '●' };
+        let date = item
+            .date
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "          ".into());
+        println!(
+            "{mark} {date}  {}  {:<20}  {}",
+            item.id,
+            item.newsletter_or_default(),
+            item.title
+        );
+    }
+    Ok(())
+}
+
+fn show(session: &Session, id: &str, as_json: bool) -> Result<(), Failure> {
+    let index = session.resolve_id(id)?;
+    let read = session.read_ids()?;
+    let Some(item) = session.library.item(index) else {
+        return Ok(());
+    };
+    if as_json {
+        return print_json(&json::show(
+            &session.library,
+            index,
+            read.contains(&item.id),
+        ));
+    }
+    println!("{}", item.title);
+    let meta: Vec<String> = [
+        item.newsletter.clone(),
+        item.publisher.clone(),
+        item.date.map(|d| d.to_string()),
+        item.author.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    println!("{}", meta.join(" · "));
+    for block in &item.blocks {
+        println!();
+        match block {
+            Block::Heading(t) => println!("## {t}"),
+            Block::Paragraph(t) => println!("{t}"),
+            Block::Caption(t) => println!("[{t}]"),
+            Block::Bullet(t) => println!("• {t}"),
+        }
+    }
+    Ok(())
+}
+
+fn entities(cli: &Cli, as_json: bool, paths: &[std::path::PathBuf]) -> Result<(), Failure> {
+    let config = load_config(cli)?;
+    let overrides = overrides(&config);
+    let extractor = Extractor::global();
+    let mut rows = Vec::new();
+    let mut failed = false;
+    for path in paths {
+        let loaded = load_file(path);
+        for warning in &loaded.warnings {
+            eprintln!("warning: {warning}");
+        }
+        if loaded.items.is_empty() {
+            failed = true;
+        }
+        let source = path.display().to_string();
+        for item in &loaded.items {
+            let entities = extractor.extract_with(item, &overrides);
+            if as_json {
+                rows.push(json::entities_row(&source, item, &entities));
+            } else {
+                println!("{source}: {}", item.title);
+                for kind in EntityKind::ALL {
+                    let names: Vec<String> = entities
+                        .iter()
+                        .filter(|e| e.kind == kind)
+                        .map(|e| format!("{} ({})", e.name, e.mentions.len()))
+                        .collect();
+                    if !names.is_empty() {
+                        println!("  {}: {}", kind.plural_title(), names.join(", "));
+                    }
+                }
+            }
+        }
+    }
+    if as_json {
+        print_json(&serde_json::Value::Array(rows))?;
+    }
+    if failed {
+        return Err(Failure::runtime(
+            "some files gave no item (see the warnings above)",
+        ));
+    }
+    Ok(())
+}
+
+fn actors(session: &Session, kind: Option<&str>, as_json: bool) -> Result<(), Failure> {
+    let kind = kind.and_then(|k| EntityKind::ALL.into_iter().find(|x| x.as_str() == k));
+    let summaries = session.library.actor_summaries(kind);
+    if as_json {
+        return print_json(&serde_json::Value::Array(
+            summaries.iter().map(json::actor_row).collect(),
+        ));
+    }
+    for s in &summaries {
+        let last = s.last.map(|d| d.to_string()).unwrap_or_default();
+        println!(
+            "{:>4}  {:<12}  {:<30}  {last}",
+            s.items,
+            s.key.kind.as_str(),
+            s.key.name
+        );
+    }
+    Ok(())
+}
+
+fn mark(session: &Session, ids: &[String], all: bool, read: bool) -> Result<(), Failure> {
+    let db = session.require_db()?;
+    let targets: Vec<ItemId> = if all {
+        session
+            .library
+            .items()
+            .iter()
+            .map(|i| i.id.clone())
+            .collect()
+    } else {
+        let mut out = Vec::new();
+        for id in ids {
+            let index = session.resolve_id(id)?;
+            if let Some(item) = session.library.item(index) {
+                out.push(item.id.clone());
+            }
+        }
+        out
+    };
+    let unique: HashSet<&ItemId> = targets.iter().collect();
+    db.set_read(&targets, read)
+        .map_err(|e| Failure::runtime(e.to_string()))?;
+    eprintln!(
+        "marked {} item{} {}",
+        unique.len(),
+        if unique.len() == 1 { "" } else { "s" },
+        if read { "read" } else { "unread" }
+    );
+    Ok(())
+}
+
+fn state(session: &Session, action: &StateAction) -> Result<(), Failure> {
+    let db = session.require_db()?;
+    match action {
+        StateAction::Export { file } => {
+            let text = db
+                .export_marks()
+                .map_err(|e| Failure::runtime(e.to_string()))?;
+            match file {
+                Some(path) => write_new(path, &text),
+                None => {
+                    print!("{text}");
+                    Ok(())
+                }
+            }
+        }
+        StateAction::Import { file } => {
+            let text = std::fs::read_to_string(file)
+                .map_err(|e| Failure::runtime(format!("{}: {e}", file.display())))?;
+            let changed = db
+                .import_marks(&text)
+                .map_err(|e| Failure::usage(format!("{}: {e}", file.display())))?;
+            eprintln!("imported marks: {changed} changed");
+            Ok(())
+        }
+    }
+}
+
+/// Writes `text` to `path` through a temporary file and a rename.
+fn write_new(path: &Path, text: &str) -> Result<(), Failure> {
+    let tmp = path.with_extension("tmp-gazette");
+    std::fs::write(&tmp, text)
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .map_err(|e| Failure::runtime(format!("{}: {e}", path.display())))
+}

@@ -1,0 +1,123 @@
+//! Rendering: one module per region, each a function of the state. Only the
+//! scroll offsets of lists (frame-to-frame widget state) live in [`UiState`].
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Padding};
+
+use crate::app::keymap::Keymap;
+use crate::app::{App, Focus};
+use crate::config::UiConfig;
+use crate::theme::Theme;
+
+mod actor;
+mod article;
+mod help;
+pub mod layout;
+mod list;
+mod sidebar;
+mod status;
+pub mod text;
+
+/// Scroll offsets kept between frames so lists do not jump.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UiState {
+    /// First row shown in the item list.
+    pub list_offset: usize,
+    /// First row shown in the sidebar.
+    pub sidebar_offset: usize,
+    /// First row shown in an actor page's item list.
+    pub actor_offset: usize,
+    /// First row shown in the all-actors list.
+    pub actors_offset: usize,
+}
+
+/// What every region needs besides the state.
+pub struct Context<'a> {
+    /// Styles.
+    pub theme: &'a Theme,
+    /// The live key map (for hints and help).
+    pub keymap: &'a Keymap,
+    /// Layout options.
+    pub ui: &'a UiConfig,
+}
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context) {
+    let area = frame.area();
+    let panes = layout::panes(area, app.focus(), cx.ui);
+    if area.height < 3 || area.width < 2 {
+        frame.render_widget(
+            Line::from(text::fit("Gazette", usize::from(area.width))),
+            area,
+        );
+        return;
+    }
+    status::render_header(frame, app, cx, panes.header);
+    match app.focus() {
+        Focus::Actor => actor::render_page(frame, app, state, cx, panes.body),
+        Focus::Actors => actor::render_index(frame, app, state, cx, panes.body),
+        _ => {
+            if let Some(rect) = panes.list {
+                list::render(frame, app, state, cx, rect);
+            }
+            if let Some(rect) = panes.article {
+                article::render(frame, app, cx, rect);
+            }
+            if let Some(rect) = panes.sidebar {
+                sidebar::render(frame, app, state, cx, rect);
+            }
+        }
+    }
+    status::render_status(frame, app, cx, panes.status);
+    if app.show_help() {
+        help::render(frame, cx, area);
+    }
+}
+
+/// A bordered pane titled `title`, highlighted when focused.
+fn pane<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<'a> {
+    let border = if focused {
+        theme.border_focused
+    } else {
+        theme.border
+    };
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(border)
+        .title(title)
+        .padding(Padding::horizontal(1))
+}
+
+/// Moves `offset` so that `selected` is within `height` rows.
+fn keep_visible(offset: &mut usize, selected: usize, height: usize, len: usize) {
+    let height = height.max(1);
+    if selected < *offset {
+        *offset = selected;
+    } else if selected >= *offset + height {
+        *offset = selected + 1 - height;
+    }
+    *offset = (*offset).min(len.saturating_sub(height));
+}
+
+/// A span of `text` fitted into `width` columns and padded.
+fn cell<'a>(text: &str, width: usize, style: Style) -> Span<'a> {
+    Span::styled(text::fit_pad(text, width), style)
+}
+
+/// The inner area of a pane (inside borders and padding).
+fn inner(rect: Rect) -> Rect {
+    Rect {
+        x: rect.x.saturating_add(2),
+        y: rect.y.saturating_add(1),
+        width: rect.width.saturating_sub(4),
+        height: rect.height.saturating_sub(2),
+    }
+}

@@ -1,0 +1,113 @@
+//! The header (counts) and the status line (message, else key hints for the
+//! focused pane, generated from the key map).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::{Context, text};
+use crate::app::{Action, App, Focus};
+
+/// Draws the header line.
+pub fn render_header(frame: &mut Frame, app: &App, cx: &Context, rect: Rect) {
+    let library = app.library();
+    let newsletters = library.newsletter_count();
+    let counts = format!(
+        " {} newsletter{} · {} unread / {}{}",
+        newsletters,
+        if newsletters == 1 { "" } else { "s" },
+        app.unread_count(),
+        library.len(),
+        if app.unread_only() {
+            " · unread only"
+        } else {
+            ""
+        },
+    );
+    let line = Line::from(vec![
+        Span::styled("Gazette", cx.theme.title),
+        Span::styled(
+            text::fit(&counts, usize::from(rect.width).saturating_sub(7)),
+            cx.theme.status,
+        ),
+    ]);
+    frame.render_widget(line, rect);
+}
+
+/// The actions hinted for a focus, in order.
+pub fn hints_for(focus: Focus) -> &'static [Action] {
+    match focus {
+        Focus::List => &[
+            Action::SelectNext,
+            Action::Open,
+            Action::FocusNext,
+            Action::ToggleRead,
+            Action::ToggleUnreadOnly,
+            Action::Actors,
+            Action::Help,
+            Action::Quit,
+        ],
+        Focus::Article => &[
+            Action::SelectNext,
+            Action::FocusNext,
+            Action::NextMention,
+            Action::NextActorItem,
+            Action::Back,
+            Action::Help,
+            Action::Quit,
+        ],
+        Focus::Sidebar => &[
+            Action::SelectNext,
+            Action::Open,
+            Action::NextMention,
+            Action::NextActorItem,
+            Action::FocusNext,
+            Action::Help,
+            Action::Quit,
+        ],
+        Focus::Actor | Focus::Actors => &[
+            Action::SelectNext,
+            Action::Open,
+            Action::Back,
+            Action::Forward,
+            Action::Help,
+            Action::Quit,
+        ],
+    }
+}
+
+/// Draws the status line.
+pub fn render_status(frame: &mut Frame, app: &App, cx: &Context, rect: Rect) {
+    let width = usize::from(rect.width);
+    if let Some(message) = app.message() {
+        frame.render_widget(
+            Line::styled(text::fit(message, width), cx.theme.title),
+            rect,
+        );
+        return;
+    }
+    let mut parts = Vec::new();
+    for &action in hints_for(app.focus()) {
+        let Some(key) = cx.keymap.first_key(action) else {
+            continue;
+        };
+        let key = match action {
+            Action::SelectNext => match cx.keymap.first_key(Action::SelectPrev) {
+                Some(up) => format!("{key}/{up}"),
+                None => key,
+            },
+            Action::NextMention => match cx.keymap.first_key(Action::PrevMention) {
+                Some(prev) => format!("{key}/{prev}"),
+                None => key,
+            },
+            Action::NextActorItem => match cx.keymap.first_key(Action::PrevActorItem) {
+                Some(prev) => format!("{key}/{prev}"),
+                None => key,
+            },
+            _ => key,
+        };
+        parts.push(format!("{key} {}", action.short()));
+    }
+    let hint = parts.join(" · ");
+    frame.render_widget(Line::styled(text::fit(&hint, width), cx.theme.status), rect);
+}

@@ -1,0 +1,207 @@
+//! Fixture library and key-feeding helpers shared by the integration tests.
+#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+#![allow(dead_code)]
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use gazette::app::{App, Effect};
+use gazette::config::Config;
+use gazette::library::Library;
+use gazette::model::{Block, Entity, EntityKind, Item, ItemId, Mention};
+
+fn item(id: &str, date: &str, newsletter: &str, title: &str, paragraphs: &[&str]) -> Item {
+    Item {
+        id: ItemId(id.into()),
+        title: title.into(),
+        newsletter: Some(newsletter.into()),
+        publisher: Some("Fixture Press".into()),
+        date: Some(date.parse().unwrap()),
+        author: None,
+        url: None,
+        tags: vec![],
+        blocks: paragraphs
+            .iter()
+            .map(|p| Block::Paragraph((*p).into()))
+            .collect(),
+        source: PathBuf::from(format!("fixtures/{id}.txt")),
+    }
+}
+
+/// An entity with a mention at every occurrence of each surface form.
+fn entity(item: &Item, kind: EntityKind, name: &str, forms: &[&str]) -> Entity {
+    let mut mentions = Vec::new();
+    for (segment, text) in item.segments().iter().enumerate() {
+        for form in forms {
+            for (start, _) in text.match_indices(form) {
+                mentions.push(Mention {
+                    segment,
+                    start,
+                    end: start + form.len(),
+                });
+            }
+        }
+    }
+    mentions.sort_by_key(|m| (m.segment, m.start));
+    // Drop a shorter form found inside a longer one ("Lind" in "Mara Lind").
+    let mut kept: Vec<Mention> = Vec::new();
+    for m in mentions {
+        if let Some(last) = kept.last()
+            && last.segment == m.segment
+            && m.start < last.end
+        {
+            continue;
+        }
+        kept.push(m);
+    }
+    let mentions = kept;
+    Entity {
+        name: name.into(),
+        kind,
+        aliases: forms.iter().map(|f| f.to_string()).collect(),
+        mentions,
+    }
+}
+
+/// Four items over three weeks; Mara Lind is named in three of them.
+pub fn library() -> Library {
+    use EntityKind::{Person, Place};
+    let long: Vec<String> = (0..30)
+        .map(|i| format!("Paragraph {i} of routine budget talk with no names in it at all."))
+        .chain(std::iter::once(
+            "At the very end, Ms. Lind spoke to reporters in Oslo.".to_string(),
+        ))
+        .collect();
+    let long_refs: Vec<&str> = long.iter().map(String::as_str).collect();
+    let a = item(
+        "aaaa",
+        "2025-11-26",
+        "Border Brief",
+        "Envoy lands in Oslo",
+        &[
+            "Special envoy Mara Lind arrived in Oslo on Tuesday.",
+            "Ms. Lind will meet Tomas Berg before flying home.",
+        ],
+    );
+    let b = item(
+        "bbbb",
+        "2025-11-25",
+        "Border Brief",
+        "Talks resume in Geneva",
+        &[
+            "Delegates gathered in Geneva, where Tomas Berg chaired the session.",
+            "Mara Lind joined by video.",
+        ],
+    );
+    let c = item(
+        "cccc",
+        "2025-11-20",
+        "Northern Watch",
+        "Harbour upgrade approved",
+        &["Tomas Berg approved the Oslo harbour plan."],
+    );
+    let d = item(
+        "dddd",
+        "2025-11-10",
+        "Capitol Ledger",
+        "Budget week",
+        &long_refs,
+    );
+    let pairs = vec![
+        (
+            a.clone(),
+            vec![
+                entity(&a, Person, "Mara Lind", &["Mara Lind", "Lind"]),
+                entity(&a, Person, "Tomas Berg", &["Tomas Berg"]),
+                entity(&a, Place, "Oslo", &["Oslo"]),
+            ],
+        ),
+        (
+            b.clone(),
+            vec![
+                entity(&b, Person, "Tomas Berg", &["Tomas Berg"]),
+                entity(&b, Person, "Mara Lind", &["Mara Lind"]),
+                entity(&b, Place, "Geneva", &["Geneva"]),
+            ],
+        ),
+        (
+            c.clone(),
+            vec![
+                entity(&c, Person, "Tomas Berg", &["Tomas Berg"]),
+                entity(&c, Place, "Oslo", &["Oslo"]),
+            ],
+        ),
+        (
+            d.clone(),
+            vec![
+                entity(&d, Person, "Mara Lind", &["Lind"]),
+                entity(&d, Place, "Oslo", &["Oslo"]),
+            ],
+        ),
+    ];
+    Library::new(pairs)
+}
+
+/// A fresh reader over the fixture library with nothing read.
+pub fn app() -> App {
+    App::new(library(), HashSet::new(), true)
+}
+
+/// Turns "jj<enter><tab>" into key events.
+pub fn key_events(keys: &str) -> Vec<KeyEvent> {
+    let mut out = Vec::new();
+    let mut rest = keys;
+    while let Some(c) = rest.chars().next() {
+        if c == '<'
+            && let Some(end) = rest.find('>')
+        {
+            let name = &rest[1..end];
+            rest = &rest[end + 1..];
+            let (code, mods) = match name {
+                "enter" => (KeyCode::Enter, KeyModifiers::NONE),
+                "bs" => (KeyCode::Backspace, KeyModifiers::NONE),
+                "tab" => (KeyCode::Tab, KeyModifiers::NONE),
+                "s-tab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
+                "c-o" => (KeyCode::Char('o'), KeyModifiers::CONTROL),
+                "a-left" => (KeyCode::Left, KeyModifiers::ALT),
+                "a-right" => (KeyCode::Right, KeyModifiers::ALT),
+                "down" => (KeyCode::Down, KeyModifiers::NONE),
+                "pgdn" => (KeyCode::PageDown, KeyModifiers::NONE),
+                other => panic!("unknown key name {other}"),
+            };
+            out.push(KeyEvent::new(code, mods));
+            continue;
+        }
+        let mods = if c.is_ascii_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        out.push(KeyEvent::new(KeyCode::Char(c), mods));
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// Feeds keys through the default key map; returns every effect.
+pub fn feed(app: &mut App, keys: &str) -> Vec<Effect> {
+    let keymap = Config::default_embedded().keymap();
+    let mut effects = Vec::new();
+    for key in key_events(keys) {
+        if let Some(action) = keymap.lookup(&key) {
+            effects.extend(app.update(action));
+        }
+    }
+    effects
+}
+
+/// Id helper.
+pub fn id(s: &str) -> ItemId {
+    ItemId(s.into())
+}
+
+/// Every ItemId in a set, for assertions.
+pub fn ids(set: &[&str]) -> HashSet<ItemId> {
+    set.iter().map(|s| id(s)).collect()
+}

@@ -1,0 +1,168 @@
+//! End to end, as a person would: the release binary in a real terminal
+//! (tmux), driven by keystrokes, its screen read back; then the read marks
+//! checked through `gazette list --json`. Skipped, saying so, without tmux.
+#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_gazette");
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            self.run(&["send-keys", "-t", "e2e", key]);
+            sleep(Duration::from_millis(80));
+        }
+    }
+
+    /// Waits until the screen contains `needle`; returns the screen.
+    fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(needle) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "never saw {needle:?}:\n{screen}"
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+    }
+}
+
+fn tmux_available() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn open_item_jump_to_actor_and_back_mark_read_quit() {
+    if !tmux_available() {
+        eprintln!("skipped: tmux is not installed (.ci/run installs it)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "").unwrap();
+    let library = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library");
+    let args = format!(
+        "{BIN} --library {} --data-dir {} --config {}",
+        library.display(),
+        data.display(),
+        config.display()
+    );
+    let tmux = Tmux {
+        socket: format!("gazette-e2e-{}", std::process::id()),
+    };
+    let started = tmux.run(&[
+        "-f",
+        "/dev/null",
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        &format!("TERM=xterm-256color {args}; sleep 30"),
+    ]);
+    assert!(started.status.success(), "{started:?}");
+
+    let screen = tmux.wait_for("Items (3)");
+    assert!(screen.contains("3 unread / 3"), "{screen}");
+    // The newest item is selected: open it.
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("2 unread / 3");
+    assert!(screen.contains("Port budget hearing delayed"), "{screen}");
+    // Down to the older Quay Notes item, open it, go to the sidebar.
+    tmux.keys(&["BSpace", "j", "Enter", "Tab"]);
+    let screen = tmux.wait_for("Imelda Castellanos");
+    assert!(screen.contains("1 unread / 3"), "{screen}");
+    // Open the first actor (the envoy) from the sidebar.
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("Named in 2 items");
+    assert!(screen.contains("Imelda Castellanos · person"), "{screen}");
+    // Open the older item naming her: the article shows it, scrolled to her.
+    tmux.keys(&["j", "Enter"]);
+    let screen = tmux.wait_for("Imelda Castellanos: mention");
+    assert!(screen.contains("Harbor talks open in Valletta"), "{screen}");
+    assert!(screen.contains("0 unread / 3"), "{screen}");
+    // Back to the actor page, back to the sidebar of the item we came from.
+    tmux.keys(&["BSpace"]);
+    tmux.wait_for("Named in 2 items");
+    tmux.keys(&["BSpace"]);
+    let screen = tmux.wait_for("Ferry schedule agreed");
+    assert!(!screen.contains("Named in 2 items"), "{screen}");
+    // Back to the list, mark the newest item unread again, quit.
+    tmux.keys(&["BSpace", "g", "r"]);
+    tmux.wait_for("1 unread / 3");
+    tmux.keys(&["q"]);
+    let start = Instant::now();
+    while tmux.screen().contains("Items (3)") {
+        assert!(start.elapsed() < Duration::from_secs(10), "did not quit");
+        sleep(Duration::from_millis(50));
+    }
+
+    let out = Command::new(BIN)
+        .args(["list", "--json", "--library"])
+        .arg(&library)
+        .arg("--data-dir")
+        .arg(&data)
+        .arg("--config")
+        .arg(&config)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let read: Vec<(String, bool)> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["title"].as_str().unwrap().to_string(),
+                r["read"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("Port budget hearing delayed".to_string(), false),
+            ("Ferry schedule agreed".to_string(), true),
+            ("Harbor talks open in Valletta".to_string(), true),
+        ]
+    );
+}
