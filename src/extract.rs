@@ -7,6 +7,7 @@
 //! candidates of the whole item into entities. User overrides from the
 //! config are applied on top.
 
+mod credits;
 mod lexicon;
 mod resolve;
 mod rules;

@@ -6,8 +6,8 @@ use crate::model::EntityKind;
 use super::lexicon::{Lexicon, PlaceKind};
 use super::runs::{Run, capish, find_runs};
 use super::titles::{
-    DIRECTIONS, ORG_WORDS, PLACE_HEADS, PLACE_TAILS, POST_NOMINALS, ROLE_NOUNS, SPEECH_VERBS,
-    TITLE_TAILS, TITLES, WordSet, place_alias,
+    DIRECTIONS, INSTITUTIONS, OPERATION_HEADS, ORG_WORDS, PARTY_MEMBERS, PLACE_HEADS, PLACE_TAILS,
+    POST_NOMINALS, ROLE_NOUNS, SPEECH_VERBS, TITLE_TAILS, TITLES, WordSet, place_alias,
 };
 use super::tokens::{TokKind, Token, tokenize};
 
@@ -141,6 +141,8 @@ fn title_case(text: &str) -> String {
 
 /// Finds every candidate in one segment.
 pub fn segment_cands(lex: &Lexicon, index: usize, text: &str, out: &mut Vec<Cand>) {
+    let masked = super::credits::mask(text);
+    let text = masked.as_deref().unwrap_or(text);
     let caps = is_caps_segment(text);
     let cased;
     let text = if caps {
@@ -238,6 +240,16 @@ fn place_lookup(lex: &Lexicon, name: &str) -> Option<(u32, &'static str, PlaceKi
     let canon = place_alias(name);
     let (hit, place) = lex.place(canon)?;
     Some((hit.index, place.name, place.kind, place.population))
+}
+
+/// The name a gazetteer place is shown under: its canonical name, or the
+/// ASCII spelling of it that the text used ("Tromso", "Aarhus").
+fn shown(canon: &str, written: &str) -> String {
+    if canon != written && super::titles::ascii_spelling_of(written, canon) {
+        written.to_string()
+    } else {
+        canon.to_string()
+    }
 }
 
 fn push(
@@ -483,6 +495,28 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     if seg.toks.get(b).is_some_and(|t| t.is_punct('$')) {
         return;
     }
+    // "Exercise Northern Lantern", "Operation Desert Storm": neither.
+    if OPERATION_HEADS.contains(seg.toks[a].bare()) && a + 1 < b {
+        return;
+    }
+    // "Members of the Senate Armed Services Committee": the part after "of".
+    if !titled
+        && seg.toks[a].sent_start
+        && a + 2 < b
+        && seg.toks[a + 1].text == "of"
+        && lex.is_word(seg.toks[a].text)
+        && !ORG_WORDS.contains(seg.toks[a].text)
+        && !PLACE_HEADS.contains(seg.toks[a].text)
+        && !PLACE_TAILS.contains(seg.toks[a].text)
+        && !DIRECTIONS.contains(seg.toks[a].text)
+    {
+        let mut k = a + 2;
+        if seg.toks[k].text == "the" && k + 1 < b {
+            k += 1;
+        }
+        classify(lex, seg, Run { start: k, end: b }, out);
+        return;
+    }
     // A sentence-initial dictionary word is not part of a name ("Following Mr. X").
     let first = &seg.toks[a];
     if !titled
@@ -514,6 +548,16 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     }
     let name = seg.name(a, b);
     let words = b - a;
+    // "The Kremlin said": a seat of government stands for the government.
+    if INSTITUTIONS.contains(&name) && !titled {
+        push(out, seg, EntityKind::Organization, name, title_from, a, b);
+        return;
+    }
+    // "Sen. Georgia Mercer, Oregon Democrat": the place only.
+    if !titled && words >= 2 && PARTY_MEMBERS.contains(seg.toks[b - 1].text) {
+        nested_places(lex, seg, a, b - 1, out);
+        return;
+    }
     let gazetteer = place_lookup(lex, &name);
 
     // Countries and regions named in full win over organization words ("United States").
@@ -529,7 +573,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
             out,
             seg,
             EntityKind::Place,
-            canon.to_string(),
+            shown(canon, &name),
             title_from,
             a,
             b,
@@ -584,9 +628,18 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     if let Some((index, canon, kind, pop)) = gazetteer {
         let given = lex.given_count(seg.toks[a].bare());
         let wordy = words == 1 && lex.is_word(&name);
-        let cue_person = titled || person_cue(seg, a, b);
         let major = matches!(kind, PlaceKind::Country | PlaceKind::Continent)
             || (kind == PlaceKind::Region && pop > 1_000_000);
+        // "talks in Geneva, Deputy Minister X said": the preposition wins over
+        // the apposition; "France said": a country speaks through its
+        // government unless the name is also a very common given name.
+        let speech = seg
+            .lower(b)
+            .is_some_and(|w| SPEECH_VERBS.contains(w.as_str()));
+        let cue_person = titled
+            || (!locative_cue(seg, a)
+                && person_cue(seg, a, b)
+                && !(speech && major && given < 100_000));
         let ambiguous = given >= 300 || wordy;
         let locative = locative_cue(seg, a) || comma_place_after(lex, seg, b);
         let small = kind == PlaceKind::Town && pop < 200_000 && !locative;
@@ -604,7 +657,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
                 out,
                 seg,
                 EntityKind::Place,
-                canon.to_string(),
+                shown(canon, &name),
                 title_from,
                 a,
                 b,
@@ -627,7 +680,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
                 out,
                 seg,
                 EntityKind::Place,
-                canon.to_string(),
+                shown(canon, &name),
                 title_from,
                 a,
                 b,
@@ -791,13 +844,13 @@ fn nested_places(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize, out: &mut Vec
                     PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region
                 );
                 if !wordy && (given < 300 || major || pop >= 500_000) {
-                    found = Some((j, index, canon));
+                    found = Some((j, index, shown(canon, &name)));
                     break;
                 }
             }
         }
-        if let Some((j, index, canon)) = found {
-            push(out, seg, EntityKind::Place, canon.to_string(), i, i, j);
+        if let Some((j, index, display)) = found {
+            push(out, seg, EntityKind::Place, display, i, i, j);
             if let Some(last) = out.last_mut() {
                 last.place = Some(index);
             }
@@ -897,5 +950,48 @@ mod tests {
             EntityKind::Organization,
             "Labour Party"
         ));
+    }
+
+    #[test]
+    fn credits_parties_countries_and_operations() {
+        use EntityKind::{Organization, Person, Place};
+        let cases: &[(&str, &[(EntityKind, &str)])] = &[
+            (
+                "Sen. Georgia Mercer, Oregon Democrat, said so.",
+                &[(Person, "Georgia Mercer"), (Place, "Oregon")],
+            ),
+            ("France said it would send troops.", &[(Place, "France")]),
+            ("Jordan said the plan was fine.", &[(Person, "Jordan")]),
+            ("Ships sailed for Exercise Northern Lantern.", &[]),
+            (
+                "Talks in Geneva, Deputy Foreign Minister Olena Kravets said.",
+                &[(Place, "Geneva"), (Person, "Olena Kravets")],
+            ),
+            (
+                "The Kremlin said it took note.",
+                &[(Organization, "Kremlin")],
+            ),
+            ("A ship left the port of Aarhus.", &[(Place, "Aarhus")]),
+            ("Ice near Tromso.", &[(Place, "Tromso")]),
+            ("Ice near Tromsø.", &[(Place, "Tromsø")]),
+            (
+                "FILE - Envoys in Kyiv, Ukraine. (AP Photo/Lena Marsh, File)",
+                &[(Place, "Kyiv"), (Place, "Ukraine")],
+            ),
+            (
+                "Members of the Senate Armed Services Committee met.",
+                &[(Organization, "Senate Armed Services Committee")],
+            ),
+        ];
+        for (text, expected) in cases {
+            let got: Vec<(EntityKind, String)> = cands(text)
+                .into_iter()
+                .filter(|c| c.2 == Evidence::Strong)
+                .map(|c| (c.0, c.1))
+                .collect();
+            let want: Vec<(EntityKind, String)> =
+                expected.iter().map(|(k, n)| (*k, n.to_string())).collect();
+            assert_eq!(got, want, "{text}");
+        }
     }
 }

@@ -313,3 +313,100 @@ pub static ORG_WORDS: WordSet = WordSet::new(&[
     "Conservatoire", "Seminary", "Gymnasium", "Lyceum", "Monastery", "Convent", "Hospice",
     "Clinic", "Prison", "Jail", "Penitentiary",
 ]);
+
+/// Seats of government that stand for the government itself: organizations.
+#[rustfmt::skip]
+pub static INSTITUTIONS: WordSet = WordSet::new(&[
+    "Kremlin", "Pentagon", "White House", "Foggy Bottom", "Elysee", "Élysée", "Elysée Palace",
+    "Élysée Palace", "Quai d'Orsay", "Zhongnanhai", "Bundestag", "Knesset", "Duma",
+    "State Duma", "Rada", "Verkhovna Rada", "Sejm", "Storting", "Folketing", "Riksdag",
+    "Downing Street",
+]);
+
+/// Party-member nouns: "Oregon Democrat" is a place and a party, not a name.
+#[rustfmt::skip]
+pub static PARTY_MEMBERS: WordSet = WordSet::new(&[
+    "Democrat", "Democrats", "Republican", "Republicans", "Independent", "Tory", "Tories",
+    "Conservative", "Conservatives", "Liberal", "Liberals", "Socialist", "Socialists",
+]);
+
+/// Heads of the names of military operations and exercises ("Operation
+/// Desert Storm", "Exercise Northern Lantern"): no person and no place.
+#[rustfmt::skip]
+pub static OPERATION_HEADS: WordSet = WordSet::new(&[
+    "Operation", "Exercise", "Exercises", "Op",
+]);
+
+/// ASCII forms of a Latin letter with diacritics: the plain letter, and the
+/// spelled-out form used in Nordic and German names ("Å" -> "Aa", "ö" -> "oe").
+fn ascii_forms(c: char) -> Option<(&'static str, &'static str)> {
+    let pair = match c {
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ā' | 'Ă' | 'Ą' => ("A", "A"),
+        'à' | 'á' | 'â' | 'ã' | 'ā' | 'ă' | 'ą' => ("a", "a"),
+        'Ä' => ("A", "Ae"),
+        'ä' => ("a", "ae"),
+        'Å' => ("A", "Aa"),
+        'å' => ("a", "aa"),
+        'Æ' => ("Ae", "Ae"),
+        'æ' => ("ae", "ae"),
+        'Ç' | 'Ć' | 'Č' => ("C", "C"),
+        'ç' | 'ć' | 'č' => ("c", "c"),
+        'Ď' | 'Đ' => ("D", "D"),
+        'ď' | 'đ' => ("d", "d"),
+        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => ("E", "E"),
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => ("e", "e"),
+        'Ğ' => ("G", "G"),
+        'ğ' => ("g", "g"),
+        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'İ' => ("I", "I"),
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => ("i", "i"),
+        'Ł' => ("L", "L"),
+        'ł' => ("l", "l"),
+        'Ñ' | 'Ń' | 'Ň' => ("N", "N"),
+        'ñ' | 'ń' | 'ň' => ("n", "n"),
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ō' | 'Ő' => ("O", "O"),
+        'ò' | 'ó' | 'ô' | 'õ' | 'ō' | 'ő' => ("o", "o"),
+        'Ö' | 'Ø' => ("O", "Oe"),
+        'ö' | 'ø' => ("o", "oe"),
+        'Ř' => ("R", "R"),
+        'ř' => ("r", "r"),
+        'Ś' | 'Š' | 'Ş' | 'Ș' => ("S", "S"),
+        'ś' | 'š' | 'ş' | 'ș' => ("s", "s"),
+        'ß' => ("ss", "ss"),
+        'Ť' | 'Ţ' | 'Ț' => ("T", "T"),
+        'ť' | 'ţ' | 'ț' => ("t", "t"),
+        'Ù' | 'Ú' | 'Û' | 'Ū' | 'Ů' | 'Ű' => ("U", "U"),
+        'ù' | 'ú' | 'û' | 'ū' | 'ů' | 'ű' => ("u", "u"),
+        'Ü' => ("U", "Ue"),
+        'ü' => ("u", "ue"),
+        'Ý' | 'Ÿ' => ("Y", "Y"),
+        'ý' | 'ÿ' => ("y", "y"),
+        'Ź' | 'Ż' | 'Ž' => ("Z", "Z"),
+        'ź' | 'ż' | 'ž' => ("z", "z"),
+        _ => return None,
+    };
+    Some(pair)
+}
+
+/// Whether `written` is an ASCII spelling of `name` ("Tromso" of "Tromsø",
+/// "Aarhus" of "Århus").
+pub fn ascii_spelling_of(written: &str, name: &str) -> bool {
+    if !written.is_ascii() || name.is_ascii() {
+        return false;
+    }
+    let mut plain = String::with_capacity(name.len());
+    let mut spelled = String::with_capacity(name.len() + 2);
+    for c in name.chars() {
+        match ascii_forms(c) {
+            Some((p, s)) => {
+                plain.push_str(p);
+                spelled.push_str(s);
+            }
+            None if c.is_ascii() => {
+                plain.push(c);
+                spelled.push(c);
+            }
+            None => return false,
+        }
+    }
+    written == plain || written == spelled
+}
