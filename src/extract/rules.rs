@@ -222,6 +222,11 @@ fn strip_titles(lex: &Lexicon, seg: &Seg<'_>, run: Run) -> (usize, bool) {
     let mut seen = false;
     while i + 1 < run.end {
         let t = &seg.toks[i];
+        // "St. Louis", "Saint Petersburg": a place, not a saint.
+        let saint = matches!(t.bare(), "St" | "Ste" | "Saint");
+        if saint && (i + 1..=run.end).any(|k| place_lookup(lex, &seg.name(i, k)).is_some()) {
+            break;
+        }
         if title_word(lex, t) || (seen && TITLE_TAILS.contains(t.bare())) {
             seen = true;
             i += 1;
@@ -404,11 +409,16 @@ static NON_PERSON_HEADS: WordSet = WordSet::new(&[
 /// dictionary words ahead of a given name or a title ("Mathematician
 /// Hermann Weyl", "Shadow Home Secretary Yvette Cooper").
 fn skip_lead_words(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> usize {
+    if (a + 1..=b.min(a + 4)).any(|k| place_lookup(lex, &seg.name(a, k)).is_some()) {
+        return a;
+    }
     for k in a + 1..b {
         let t = &seg.toks[k];
         let before_ok = (a..k).all(|i| {
             let w = seg.toks[i].bare();
-            lex.is_word(w) || TITLES.contains(w) || TITLE_TAILS.contains(w)
+            (lex.is_word(w) && !DIRECTIONS.contains(w) && lex.given_count(w) < 20_000)
+                || TITLES.contains(w)
+                || TITLE_TAILS.contains(w)
         });
         if !before_ok {
             return a;
@@ -448,6 +458,14 @@ fn set_weak(out: &mut [Cand]) {
 }
 
 fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
+    // "(Latin: Eusebius Sophronius Hieronymus; ...)": a name in another
+    // language, a form of something named in English nearby.
+    if run.start >= 2
+        && seg.toks[run.start - 1].is_punct(':')
+        && lex.is_demonym(seg.toks[run.start - 2].text)
+    {
+        return;
+    }
     // A leading nationality word is not part of the name ("Russian President
     // Vladimir Putin"), unless the whole run is a place ("Saudi Arabia").
     let mut run = run;
@@ -595,6 +613,38 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         return;
     }
 
+    // "Claudia Mo of the Civic Party", "Alexander Gordon of Auchintoul": a
+    // full name, then what it is "of".
+    if let Some(of) = (a + 2..b).find(|&i| seg.toks[i].text == "of")
+        && gazetteer.is_none()
+        && person_like(lex, seg, a, of, titled)
+    {
+        push(
+            out,
+            seg,
+            EntityKind::Person,
+            seg.name(a, of),
+            title_from,
+            a,
+            of,
+        );
+        let mut k = of + 1;
+        if seg.toks.get(k).is_some_and(|t| t.text == "the") {
+            k += 1;
+        }
+        if k + 1 == b
+            && !lex.is_word(seg.toks[k].text)
+            && lex.given_count(seg.toks[k].bare()) < 300
+            && place_lookup(lex, seg.toks[k].text).is_none()
+            && !seg.toks[k].is_all_caps()
+        {
+            // "of Auchintoul": an estate or birthplace.
+            push(out, seg, EntityKind::Place, seg.name(k, b), k, k, b);
+        } else if k < b {
+            classify(lex, seg, Run { start: k, end: b }, out);
+        }
+        return;
+    }
     // Facilities and features ("Ross Sea", "Carnegie Hall", "Mount Everest").
     let head = seg.toks[a].bare();
     let tail = seg.toks[b - 1].bare();
@@ -751,13 +801,19 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     let cue = titled || person_cue(seg, a, b);
     if words >= 2 {
         // "Boston Red Sox", "Gilmore Girls": a place or a plural noun is not a name.
-        let place_first = place_lookup(lex, seg.toks[a].text).is_some_and(|p| p.3 >= 100_000)
-            && first_given < 5_000;
         let last = seg.toks[b - 1].text;
-        let plural = last.len() > 3
+        let plural_word = last.len() > 3
             && last.ends_with('s')
-            && (lex.is_word(&last[..last.len() - 1]) || lex.is_demonym(last))
-            && first_given < 5_000;
+            && (lex.is_word(&last[..last.len() - 1]) || lex.is_demonym(last));
+        // A team: a city, then a plural or a dictionary word ("Houston
+        // Astros", "Boston Red Sox", "Tampa Bay Rays").
+        let team_tail =
+            plural_word || (last.ends_with('s') && !lex.is_surname(last)) || last == "Sox";
+        let place_first = (a + 1..b).any(|k| {
+            place_lookup(lex, &seg.name(a, k)).is_some_and(|p| p.3 >= 100_000)
+                && (first_given < 5_000 || team_tail)
+        });
+        let plural = plural_word && first_given < 5_000;
         if !cue && !initial && (place_first || plural) {
             push(out, seg, EntityKind::Organization, name, title_from, a, b);
             nested_places(lex, seg, a, b, out);
@@ -767,7 +823,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
             && (!lex.is_word(seg.toks[a].text)
                 || !lex.is_word(seg.toks[a + 1].text)
                 || first_given >= 20_000);
-        if cue || initial || given_first {
+        if cue || initial || given_first || (words == 2 && hyphenated_given(last)) {
             push(out, seg, EntityKind::Person, name, title_from, a, b);
             set_major(out, first_given >= 200);
             return;
@@ -778,7 +834,9 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
             return;
         }
         if all_unknown && !seg.caps {
+            // No name data at all: a person only if named again.
             push(out, seg, EntityKind::Person, name, title_from, a, b);
+            set_weak(out);
             return;
         }
         nested_places(lex, seg, a, b, out);
@@ -806,6 +864,42 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     push(out, seg, EntityKind::Person, name, title_from, a, b);
     set_weak(out);
     set_major(out, first_given >= 300 && !dictionary);
+}
+
+/// Whether tokens `[a, b)` (two words or more) read as a person's name: a
+/// title before them, or a given name first and no organization or place
+/// word inside.
+fn person_like(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize, titled: bool) -> bool {
+    if b < a + 2 || (a..b).any(|i| seg.toks[i].text == "of") {
+        return false;
+    }
+    let given = lex.given_count(seg.toks[a].bare());
+    let plain = (a..b).all(|i| {
+        let w = seg.toks[i].bare();
+        !ORG_WORDS.contains(w)
+            && !PLACE_TAILS.contains(w)
+            && !PLACE_HEADS.contains(w)
+            && !not_a_name(w)
+            && !seg.toks[i].is_all_caps()
+    });
+    plain
+        && (titled
+            || (given >= 200 && (!lex.is_word(seg.toks[a].text) || given >= 20_000))
+            || hyphenated_given(seg.toks[b - 1].text))
+}
+
+/// A Chinese or Korean given name written with a hyphen ("Kwok-hung",
+/// "Jong-un", "Chi-wai").
+fn hyphenated_given(word: &str) -> bool {
+    let Some((head, tail)) = word.split_once('-') else {
+        return false;
+    };
+    let short = |s: &str| (2..=5).contains(&s.chars().count());
+    short(head)
+        && short(tail)
+        && head.chars().next().is_some_and(char::is_uppercase)
+        && head.chars().skip(1).all(char::is_lowercase)
+        && tail.chars().all(char::is_lowercase)
 }
 
 /// "the city of X", "in X", "X, Region": a place the gazetteer lacks.

@@ -63,7 +63,8 @@ pub static TITLES: WordSet = WordSet::new(&[
     "Officer", "Detective", "Inspector", "Sheriff", "Agent", "Nurse", "Doctor", "Dean", "Provost",
     "Superintendent", "Supt", "Spokesman", "Spokeswoman", "Trooper", "Pastor", "Elder", "Uncle",
     "Aunt", "Grandpa", "Grandma", "Auntie", "Madame", "Monsieur", "Herr", "Frau", "Senor",
-    "Signor", "Don", "Dona", "Ex",
+    "Signor", "Don", "Dona", "Ex", "Tsar", "Tsarina", "Czarina", "Kaiser", "Earl", "Marquess",
+    "Marquis", "Viscount", "Archduke", "St", "Ste",
 ]);
 
 /// Words of a title phrase that only count after a title word
@@ -114,7 +115,8 @@ pub static ROLE_NOUNS: WordSet = WordSet::new(&[
 #[rustfmt::skip]
 pub static PARTICLES: WordSet = WordSet::new(&[
     "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "della", "dos", "das",
-    "do", "bin", "ibn", "al", "el", "ter", "ten", "zu", "y", "e", "bint", "ben", "af", "av",
+    "do", "bin", "ibn", "al", "el", "ter", "ten", "zu", "y", "e", "bint", "ben", "af", "av", "d",
+    "l", "D", "L",
 ]);
 
 /// Capitalised function words, pronouns and sentence openers: never part of a name.
