@@ -155,6 +155,17 @@ impl Lexicon {
 
     /// Whether the lower-cased token is an English dictionary word.
     pub fn is_word(&self, token: &str) -> bool {
+        let bytes = token.as_bytes();
+        if bytes.is_ascii() && bytes.len() <= 32 {
+            if !bytes.iter().any(u8::is_ascii_uppercase) {
+                return self.words.contains(token);
+            }
+            let mut buf = [0u8; 32];
+            let lower = &mut buf[..bytes.len()];
+            lower.copy_from_slice(bytes);
+            lower.make_ascii_lowercase();
+            return std::str::from_utf8(lower).is_ok_and(|w| self.words.contains(w));
+        }
         if token.chars().all(|c| !c.is_uppercase()) {
             return self.words.contains(token);
         }

@@ -1,6 +1,8 @@
 //! Classifies each capitalised run as a person, place or organization (or
 //! nothing) from its words, the gazetteer, name data and the words around it.
 
+use std::borrow::Cow;
+
 use crate::model::EntityKind;
 
 use super::lexicon::{Lexicon, PlaceKind};
@@ -80,10 +82,18 @@ impl<'a> Seg<'a> {
     }
 
     /// The words of tokens `[a, b)` joined by single spaces, title-cased in an
-    /// all-caps segment.
-    fn name(&self, a: usize, b: usize) -> String {
+    /// all-caps segment; borrowed from the text when it is written that way.
+    fn name(&self, a: usize, b: usize) -> Cow<'a, str> {
+        let toks = &self.toks[a..b];
+        let plain = !self.caps
+            && toks
+                .windows(2)
+                .all(|w| w[1].start == w[0].end + 1 && self.text.as_bytes()[w[0].end] == b' ');
+        if plain {
+            return Cow::Borrowed(self.slice(a, b));
+        }
         let mut out = String::new();
-        for t in &self.toks[a..b] {
+        for t in toks {
             if !out.is_empty() {
                 out.push(' ');
             }
@@ -97,20 +107,39 @@ impl<'a> Seg<'a> {
                 out.push_str(t.text);
             }
         }
-        out
+        Cow::Owned(out)
     }
 
-    fn lower(&self, i: usize) -> Option<String> {
+    fn lower(&self, i: usize) -> Option<Cow<'a, str>> {
         let t = self.toks.get(i)?;
-        (t.kind == TokKind::Word).then(|| t.text.to_lowercase())
+        if t.kind != TokKind::Word {
+            return None;
+        }
+        Some(if t.text.chars().any(char::is_uppercase) {
+            Cow::Owned(t.text.to_lowercase())
+        } else {
+            Cow::Borrowed(t.text)
+        })
     }
 
-    fn word_before(&self, a: usize) -> Option<String> {
+    fn word_before(&self, a: usize) -> Option<Cow<'a, str>> {
         a.checked_sub(1).and_then(|i| self.lower(i))
     }
 }
 
 fn is_caps_segment(text: &str) -> bool {
+    // ASCII counts first: a non-ASCII byte may at most add an upper-case letter.
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for &b in text.as_bytes() {
+        if b.is_ascii_lowercase() {
+            lower += 1;
+        } else if b.is_ascii_uppercase() || !b.is_ascii() {
+            upper += 1;
+        }
+    }
+    if lower * 3 >= upper {
+        return false;
+    }
     let (mut upper, mut lower) = (0usize, 0usize);
     for c in text.chars() {
         if c.is_uppercase() {
@@ -261,14 +290,14 @@ fn push(
     out: &mut Vec<Cand>,
     seg: &Seg<'_>,
     kind: EntityKind,
-    name: String,
+    name: impl Into<String>,
     title_from: usize,
     a: usize,
     b: usize,
 ) {
     out.push(Cand {
         kind,
-        name,
+        name: name.into(),
         surface: seg.slice(title_from, b).to_string(),
         seg: seg.index,
         start: seg.toks[a].start,
@@ -312,25 +341,20 @@ fn person_cue(seg: &Seg<'_>, a: usize, b: usize) -> bool {
             None => false,
         };
     }
-    seg.lower(j)
-        .is_some_and(|w| SPEECH_VERBS.contains(w.as_str()))
+    seg.lower(j).is_some_and(|w| SPEECH_VERBS.contains(&w))
 }
 
 fn locative_cue(seg: &Seg<'_>, a: usize) -> bool {
     if let Some(w) = seg.word_before(a) {
-        if LOCATIVE.contains(w.as_str()) {
+        if LOCATIVE.contains(&w) {
             return true;
         }
         if w == "of" {
             return seg
                 .lower(a.wrapping_sub(2))
-                .is_some_and(|n| PLACE_NOUNS.contains(n.as_str()));
+                .is_some_and(|n| PLACE_NOUNS.contains(&n));
         }
-        return w == "the"
-            && a >= 2
-            && seg
-                .lower(a - 2)
-                .is_some_and(|n| LOCATIVE.contains(n.as_str()));
+        return w == "the" && a >= 2 && seg.lower(a - 2).is_some_and(|n| LOCATIVE.contains(&n));
     }
     false
 }
@@ -653,7 +677,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
             out,
             seg,
             EntityKind::Place,
-            gazetteer.map_or(name, |p| p.1.to_string()),
+            gazetteer.map_or(name, |p| Cow::Borrowed(p.1)),
             title_from,
             a,
             b,
@@ -683,9 +707,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         // "talks in Geneva, Deputy Minister X said": the preposition wins over
         // the apposition; "France said": a country speaks through its
         // government unless the name is also a very common given name.
-        let speech = seg
-            .lower(b)
-            .is_some_and(|w| SPEECH_VERBS.contains(w.as_str()));
+        let speech = seg.lower(b).is_some_and(|w| SPEECH_VERBS.contains(&w));
         let cue_person = titled
             || (!locative_cue(seg, a)
                 && person_cue(seg, a, b)
@@ -847,7 +869,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         .iter()
         .any(|e| name.ends_with(e));
     if (lex.is_word(&name) || adjective) && first_given < 1000 && !titled
-        || DIRECTIONS.contains(name.as_str())
+        || DIRECTIONS.contains(&name)
     {
         return;
     }
@@ -916,7 +938,7 @@ fn unknown_place_cue(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> bool {
     let city_of = before.as_deref() == Some("of")
         && seg
             .lower(a.wrapping_sub(2))
-            .is_some_and(|n| PLACE_NOUNS.contains(n.as_str()));
+            .is_some_and(|n| PLACE_NOUNS.contains(&n));
     city_of
         || comma_place_after(lex, seg, b)
         || matches!(before.as_deref(), Some("in" | "near" | "outside"))

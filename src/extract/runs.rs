@@ -18,6 +18,15 @@ pub struct Run {
 /// Whether the word is a lower-case particle glued to a name ("al-Assad",
 /// "d'Alembert", "d’Ettorre").
 fn particle_prefixed(text: &str) -> bool {
+    // Particles are at most four bytes ("bint"), then the separator.
+    if !text
+        .as_bytes()
+        .iter()
+        .take(6)
+        .any(|&b| b == b'-' || b == b'\'' || b == 0xE2)
+    {
+        return false;
+    }
     let glued = |sep: char| {
         text.split_once(sep).is_some_and(|(p, rest)| {
             PARTICLES.contains(p) && rest.chars().next().is_some_and(char::is_uppercase)
@@ -44,9 +53,10 @@ pub fn capish(t: &Token<'_>) -> bool {
 pub fn is_stop(t: &Token<'_>, lex: &Lexicon) -> bool {
     let bare = t.bare();
     // Contractions: "I'm", "We'll", "You're".
-    let contraction = bare
-        .split_once(['\'', '\u{2019}'])
-        .is_some_and(|(head, tail)| tail.len() <= 2 && STOP_CAPS.contains(head));
+    let contraction = bare.bytes().any(|b| b == b'\'' || b == 0xE2)
+        && bare
+            .split_once(['\'', '\u{2019}'])
+            .is_some_and(|(head, tail)| tail.len() <= 2 && STOP_CAPS.contains(head));
     let _ = lex;
     contraction || STOP_CAPS.contains(bare) || CALENDAR.contains(bare)
 }

@@ -9,7 +9,15 @@ use super::lexicon::{FxMap, FxSet};
 /// A fixed list of words, hashed on first use.
 pub struct WordSet {
     list: &'static [&'static str],
-    set: OnceLock<FxSet<&'static str>>,
+    set: OnceLock<Index>,
+}
+
+/// The hashed words, with a quick filter on first byte and length that
+/// answers most misses without hashing.
+struct Index {
+    words: FxSet<&'static str>,
+    first: [u64; 4],
+    max_len: usize,
 }
 
 impl WordSet {
@@ -21,11 +29,31 @@ impl WordSet {
         }
     }
 
+    fn index(&self) -> &Index {
+        self.set.get_or_init(|| {
+            let mut first = [0u64; 4];
+            for w in self.list {
+                if let Some(&b) = w.as_bytes().first() {
+                    first[usize::from(b >> 6)] |= 1 << (b & 63);
+                }
+            }
+            Index {
+                words: self.list.iter().copied().collect(),
+                first,
+                max_len: self.list.iter().map(|w| w.len()).max().unwrap_or(0),
+            }
+        })
+    }
+
     /// Whether the word is in the list (exact, case-sensitive).
     pub fn contains(&self, word: &str) -> bool {
-        self.set
-            .get_or_init(|| self.list.iter().copied().collect())
-            .contains(word)
+        let index = self.index();
+        let Some(&b) = word.as_bytes().first() else {
+            return false;
+        };
+        word.len() <= index.max_len
+            && index.first[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+            && index.words.contains(word)
     }
 
     /// The words, in list order.
