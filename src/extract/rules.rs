@@ -68,6 +68,27 @@ static PLACE_NOUNS: WordSet = WordSet::new(&[
     "neighborhood", "neighbourhood", "borough", "territory", "prefecture", "country",
 ]);
 
+/// Lower-case nouns that, after a possessive, show the owner is a person.
+#[rustfmt::skip]
+static KIN_AND_WORKS: WordSet = WordSet::new(&[
+    "wife", "husband", "son", "sons", "daughter", "daughters", "mother", "father", "brother",
+    "brothers", "sister", "sisters", "widow", "widower", "children", "parents", "grandson",
+    "granddaughter", "girlfriend", "boyfriend", "fiancée", "fiance", "fiancé", "nephew", "niece",
+    "uncle", "aunt", "cousin", "biography", "biographer", "memoir", "memoirs", "autobiography",
+    "funeral", "assassination", "career", "childhood", "novel", "novels", "poems", "poetry",
+    "paintings", "administration", "lawyer", "lawyers", "spokesman", "spokeswoman", "aide",
+    "aides", "campaign", "presidency", "grave", "birthplace", "estate", "diary", "diaries",
+]);
+
+/// Lower-case words that, two words before a name, with "of" right before
+/// it, make it a place ("the city of X").
+#[rustfmt::skip]
+static MORE_PLACE_NOUNS: WordSet = WordSet::new(&[
+    "desert", "diocese", "archdiocese", "parish", "duchy", "kingdom", "valley", "commune",
+    "canton", "principality", "emirate", "governorate", "shores", "outskirts", "streets",
+    "suburbs", "mayor", "governor", "people", "citizens", "residents", "coast", "island",
+]);
+
 /// The text of a segment and its tokens, with helpers for the words around a run.
 struct Seg<'a> {
     text: &'a str,
@@ -256,7 +277,19 @@ fn strip_titles(lex: &Lexicon, seg: &Seg<'_>, run: Run) -> (usize, bool) {
         if saint && (i + 1..=run.end).any(|k| place_lookup(lex, &seg.name(i, k)).is_some()) {
             break;
         }
-        if title_word(lex, t) || (seen && TITLE_TAILS.contains(t.bare())) {
+        let noble_of = seg.toks[i + 1].text == "of"
+            && matches!(
+                t.bare(),
+                "Earl"
+                    | "Duke"
+                    | "Count"
+                    | "Baron"
+                    | "Marquess"
+                    | "Marquis"
+                    | "Viscount"
+                    | "Prince"
+            );
+        if title_word(lex, t) || noble_of || (seen && TITLE_TAILS.contains(t.bare())) {
             seen = true;
             i += 1;
         } else {
@@ -326,7 +359,8 @@ fn person_cue(seg: &Seg<'_>, a: usize, b: usize) -> bool {
         .get(j)
         .is_some_and(|t| t.kind == TokKind::Possessive)
     {
-        return false;
+        // "Obama's wife", "Dickens's novels": kin and works belong to people.
+        return seg.lower(j + 1).is_some_and(|w| KIN_AND_WORKS.contains(&w));
     }
     if seg.toks.get(j).is_some_and(|t| t.is_punct(',')) {
         j += 1;
@@ -352,7 +386,7 @@ fn locative_cue(seg: &Seg<'_>, a: usize) -> bool {
         if w == "of" {
             return seg
                 .lower(a.wrapping_sub(2))
-                .is_some_and(|n| PLACE_NOUNS.contains(&n));
+                .is_some_and(|n| PLACE_NOUNS.contains(&n) || MORE_PLACE_NOUNS.contains(&n));
         }
         return w == "the" && a >= 2 && seg.lower(a - 2).is_some_and(|n| LOCATIVE.contains(&n));
     }
@@ -433,7 +467,8 @@ static NON_PERSON_HEADS: WordSet = WordSet::new(&[
 /// dictionary words ahead of a given name or a title ("Mathematician
 /// Hermann Weyl", "Shadow Home Secretary Yvette Cooper").
 fn skip_lead_words(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> usize {
-    if (a + 1..=b.min(a + 4)).any(|k| place_lookup(lex, &seg.name(a, k)).is_some()) {
+    let saint = matches!(seg.toks[a].bare(), "St" | "Ste" | "Saint");
+    if saint && (a + 1..=b.min(a + 4)).any(|k| place_lookup(lex, &seg.name(a, k)).is_some()) {
         return a;
     }
     for k in a + 1..b {
@@ -672,7 +707,13 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     // Facilities and features ("Ross Sea", "Carnegie Hall", "Mount Everest").
     let head = seg.toks[a].bare();
     let tail = seg.toks[b - 1].bare();
-    if !titled && words >= 2 && (PLACE_TAILS.contains(tail) || PLACE_HEADS.contains(head)) {
+    let named_person =
+        words >= 3 && lex.given_count(head) >= 200 && !lex.is_word(head) && person_cue(seg, a, b);
+    if !titled
+        && !named_person
+        && words >= 2
+        && (PLACE_TAILS.contains(tail) || PLACE_HEADS.contains(head))
+    {
         push(
             out,
             seg,
@@ -713,14 +754,17 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
                 && person_cue(seg, a, b)
                 && !(speech && major && given < 100_000));
         let ambiguous = given >= 300 || wordy;
-        let locative = locative_cue(seg, a) || comma_place_after(lex, seg, b);
+        let locative = ends_of
+            || locative_cue(seg, a)
+            || comma_place_after(lex, seg, b)
+            || after_place_comma(lex, seg, a, b);
         let small = kind == PlaceKind::Town && pop < 200_000 && !locative;
         let accept = if ambiguous {
             !cue_person
                 && (major && !(wordy && seg.toks[a].sent_start && pop < 5_000_000)
                     || pop > 2_000_000 && !wordy
-                    || locative_cue(seg, a)
-                    || comma_place_after(lex, seg, b))
+                    || pop > 1_000_000 && !wordy && given < 100_000
+                    || locative)
         } else {
             !titled
         };
@@ -855,6 +899,10 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
             push(out, seg, EntityKind::Person, name, title_from, a, b);
             return;
         }
+        if unknown_place_cue(lex, seg, a, b) == PlaceCue::Sure && first_given < 300 {
+            push(out, seg, EntityKind::Place, name, title_from, a, b);
+            return;
+        }
         if all_unknown && !seg.caps {
             // No name data at all: a person only if named again.
             push(out, seg, EntityKind::Person, name, title_from, a, b);
@@ -873,14 +921,26 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     {
         return;
     }
+    // "Earl of Snowdon", "Bishop of Hippo": a title's domain is a place.
+    if ends_of && first_given < 300 && !seg.toks[a].is_all_caps() {
+        push(out, seg, EntityKind::Place, name, a, a, b);
+        return;
+    }
     if cue {
         push(out, seg, EntityKind::Person, name, title_from, a, b);
         return;
     }
-    if unknown_place_cue(lex, seg, a, b) && first_given < 300 {
-        push(out, seg, EntityKind::Place, name, title_from, a, b);
-        set_weak(out);
-        return;
+    match unknown_place_cue(lex, seg, a, b) {
+        PlaceCue::Sure if first_given < 300 || after_place_comma(lex, seg, a, b) => {
+            push(out, seg, EntityKind::Place, name, title_from, a, b);
+            return;
+        }
+        PlaceCue::Loose if first_given < 300 => {
+            push(out, seg, EntityKind::Place, name, title_from, a, b);
+            set_weak(out);
+            return;
+        }
+        _ => {}
     }
     let dictionary = lex.is_word(&name);
     push(out, seg, EntityKind::Person, name, title_from, a, b);
@@ -924,24 +984,70 @@ fn hyphenated_given(word: &str) -> bool {
         && tail.chars().all(char::is_lowercase)
 }
 
+/// "in Exeter, Devon." / "Oldham, Lancashire, England": a run right after
+/// "Place," that ends at punctuation is the next part of an address.
+fn after_place_comma(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> bool {
+    if a < 2 || !seg.toks[a - 1].is_punct(',') {
+        return false;
+    }
+    let ends = seg
+        .toks
+        .get(b)
+        .is_none_or(|t| t.kind == TokKind::Punct && !t.is_punct('-'));
+    if !ends {
+        return false;
+    }
+    let mut k = a - 1;
+    while k > 0 && capish(&seg.toks[k - 1]) && k + 4 > a {
+        k -= 1;
+    }
+    if k == a - 1 {
+        return false;
+    }
+    let named = (k..a - 1).any(|s| place_lookup(lex, &seg.name(s, a - 1)).is_some());
+    named && (locative_cue(seg, k) || after_place_comma(lex, seg, k, a - 1))
+}
+
+/// How sure a place cue for a name the gazetteer lacks is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PlaceCue {
+    /// No cue.
+    None,
+    /// "in X": many other things are "in".
+    Loose,
+    /// "near X", "the village of X", "X, Region", "in Y, X.".
+    Sure,
+}
+
 /// "the city of X", "in X", "X, Region": a place the gazetteer lacks.
-fn unknown_place_cue(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> bool {
+fn unknown_place_cue(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> PlaceCue {
     if seg
         .toks
         .get(b)
         .is_some_and(|t| t.kind == TokKind::Possessive)
         || seg.toks[a].is_all_caps()
     {
-        return false;
+        return PlaceCue::None;
     }
     let before = seg.word_before(a);
     let city_of = before.as_deref() == Some("of")
         && seg
             .lower(a.wrapping_sub(2))
-            .is_some_and(|n| PLACE_NOUNS.contains(&n));
-    city_of
+            .is_some_and(|n| PLACE_NOUNS.contains(&n) || MORE_PLACE_NOUNS.contains(&n));
+    let born = matches!(before.as_deref(), Some("in" | "at"))
+        && seg.lower(a.wrapping_sub(2)).as_deref() == Some("born");
+    if city_of
+        || born
         || comma_place_after(lex, seg, b)
-        || matches!(before.as_deref(), Some("in" | "near" | "outside"))
+        || after_place_comma(lex, seg, a, b)
+        || matches!(before.as_deref(), Some("near" | "outside"))
+    {
+        PlaceCue::Sure
+    } else if before.as_deref() == Some("in") {
+        PlaceCue::Loose
+    } else {
+        PlaceCue::None
+    }
 }
 
 /// Places inside an organization or an unclassified run: the longest

@@ -347,7 +347,7 @@ pub static ORG_WORDS: WordSet = WordSet::new(&[
 /// Seats of government that stand for the government itself: organizations.
 #[rustfmt::skip]
 pub static INSTITUTIONS: WordSet = WordSet::new(&[
-    "Kremlin", "Pentagon", "White House", "Foggy Bottom", "Elysee", "Élysée", "Elysée Palace",
+    "Kremlin", "Pentagon", "Foggy Bottom", "Elysee", "Élysée", "Elysée Palace",
     "Élysée Palace", "Quai d'Orsay", "Zhongnanhai", "Bundestag", "Knesset", "Duma",
     "State Duma", "Rada", "Verkhovna Rada", "Sejm", "Storting", "Folketing", "Riksdag",
     "Downing Street",
