@@ -69,6 +69,26 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
             canon_of.insert(f.clone(), full[best].clone());
         }
     }
+    // An organization named in part ("Security Council", "Harbour
+    // Dynamics") joins the fuller name met in the item.
+    let orgs: Vec<&String> = cands
+        .iter()
+        .filter(|c| c.kind == EntityKind::Organization && c.name.contains(' '))
+        .map(|c| &c.name)
+        .collect();
+    for short in &orgs {
+        let fuller = orgs
+            .iter()
+            .filter(|long| long.len() > short.len())
+            .find(|long| {
+                long.starts_with(short.as_str()) && long.as_bytes().get(short.len()) == Some(&b' ')
+                    || long.ends_with(short.as_str())
+                        && long.as_bytes().get(long.len() - short.len() - 1) == Some(&b' ')
+            });
+        if let Some(long) = fuller {
+            canon_of.insert((*short).clone(), (*long).clone());
+        }
+    }
     let canon = |n: &String| canon_of.get(n).unwrap_or(n).clone();
     let counts = word_counts(&cands);
     let singles: Vec<&str> = cands

@@ -376,6 +376,9 @@ fn person_cue(seg: &Seg<'_>, a: usize, b: usize) -> bool {
         };
     }
     seg.lower(j).is_some_and(|w| SPEECH_VERBS.contains(&w))
+        && !seg
+            .lower(j + 1)
+            .is_some_and(|w| matches!(&*w, "it" | "its"))
 }
 
 fn locative_cue(seg: &Seg<'_>, a: usize) -> bool {
@@ -533,6 +536,16 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
             let one = lex.is_demonym(seg.toks[run.start].text);
             let two =
                 run.start + 1 < run.end && lex.is_demonym(&seg.name(run.start, run.start + 2));
+            // "Christian Democratic Union", "European Court of Human Rights":
+            // the adjective belongs to an organization's name.
+            let skip = if two { 2 } else { 1 };
+            let org_next = seg
+                .toks
+                .get(run.start + skip)
+                .is_some_and(|t| run.start + skip < run.end && ORG_WORDS.contains(t.text));
+            if (one || two) && org_next {
+                break;
+            }
             if two {
                 run.start += 2;
             } else if one {
@@ -812,6 +825,11 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     if words == 0 {
         return;
     }
+    // "Microsoft said it", "a spokesman for Pfizer": an organization.
+    if !titled && org_cue(seg, a, b) {
+        push(out, seg, EntityKind::Organization, name, title_from, a, b);
+        return;
+    }
     // "Carlo De Benedetti of Italy": a full name, then what it is "of".
     if let Some(of) = (a + 2..b).find(|&i| seg.toks[i].text == "of") {
         let before_given = lex.given_count(seg.toks[a].bare()) >= 200 || titled;
@@ -982,6 +1000,30 @@ fn hyphenated_given(word: &str) -> bool {
         && head.chars().next().is_some_and(char::is_uppercase)
         && head.chars().skip(1).all(char::is_lowercase)
         && tail.chars().all(char::is_lowercase)
+}
+
+/// Lower-case nouns for the people of an organization, before "for", "at"
+/// or "of" and its name ("a spokesman for X", "analysts at X").
+#[rustfmt::skip]
+static STAFF_NOUNS: WordSet = WordSet::new(&[
+    "spokesman", "spokeswoman", "spokesperson", "analyst", "analysts", "executive", "executives",
+    "employees", "workers", "staff", "engineers", "researchers", "shares", "shareholders",
+    "officials", "lawyers", "board", "subsidiary", "unit", "division", "rival", "rivals",
+]);
+
+/// Context that makes a run an organization: "X said it / its", "a
+/// spokesman for X", "shares of X".
+fn org_cue(seg: &Seg<'_>, a: usize, b: usize) -> bool {
+    let speaks_as_it = seg.lower(b).is_some_and(|w| SPEECH_VERBS.contains(&w))
+        && seg
+            .lower(b + 1)
+            .is_some_and(|w| matches!(&*w, "it" | "its"));
+    let staff = a >= 2
+        && seg
+            .word_before(a)
+            .is_some_and(|w| matches!(&*w, "for" | "at" | "of"))
+        && seg.lower(a - 2).is_some_and(|w| STAFF_NOUNS.contains(&w));
+    speaks_as_it || staff
 }
 
 /// "in Exeter, Devon." / "Oldham, Lancashire, England": a run right after
