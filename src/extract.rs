@@ -123,13 +123,24 @@ fn apply_actors(
             if form.is_empty() {
                 continue;
             }
-            for (start, _) in text.match_indices(form.as_str()) {
-                let end = start + form.len();
+            // "the envoy" is also "The envoy" at the start of a sentence.
+            let mut chars = form.chars();
+            let capitalised = chars
+                .next()
+                .filter(|c| c.is_lowercase())
+                .map(|c| c.to_uppercase().chain(chars).collect::<String>());
+            let hits = text.match_indices(form.as_str()).chain(
+                capitalised
+                    .iter()
+                    .flat_map(|f| text.match_indices(f.as_str())),
+            );
+            for (start, written) in hits {
+                let end = start + written.len();
                 if boundary(text, start, true) && boundary(text, end, false) {
                     found.push(Cand {
                         kind: actor.kind,
                         name: actor.name.clone(),
-                        surface: form.clone(),
+                        surface: written.to_string(),
                         seg,
                         start,
                         end,
