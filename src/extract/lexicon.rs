@@ -281,6 +281,27 @@ fn load_places() -> (Vec<Place>, FxMap<&'static str, PlaceHit>) {
         }
         places.push(place);
     }
+    for &(name, lat, lon) in super::titles::FORMER_COUNTRIES {
+        let index = places.len() as u32;
+        if names.contains_key(name) {
+            continue;
+        }
+        names.insert(
+            name,
+            PlaceHit {
+                index,
+                primary: true,
+            },
+        );
+        places.push(Place {
+            name,
+            kind: PlaceKind::Country,
+            lat,
+            lon,
+            population: 0,
+            country: [b' ', b' '],
+        });
+    }
     (places, names)
 }
 

@@ -880,7 +880,9 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         return;
     }
     let first_given = lex.given_count(seg.toks[a].bare());
-    let initial = seg.toks[a].text.len() <= 3 && seg.toks[a].text.ends_with('.');
+    let initial = seg.toks[a].text.len() <= 3
+        && seg.toks[a].text.ends_with('.')
+        && !super::titles::ABBREVIATIONS.contains(seg.toks[a].bare());
     let all_unknown = (a..b).all(|i| !lex.is_word(seg.toks[i].text));
     let cue = titled || person_cue(seg, a, b);
     if words >= 2 {
@@ -921,10 +923,18 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
             push(out, seg, EntityKind::Place, name, title_from, a, b);
             return;
         }
-        if all_unknown && !seg.caps {
-            // No name data at all: a person only if named again.
+        // No name data at all; a title of a work in Latin or French
+        // ("Mécanique Analytique", "Principia Mathematica") is not a name.
+        let foreign_title = (a..b).any(|i| {
+            let w = seg.toks[i].text;
+            [
+                "ique", "iae", "alis", "ica", "oise", "aise", "ienne", "orum", "ibus",
+            ]
+            .iter()
+            .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+        });
+        if all_unknown && !seg.caps && !foreign_title {
             push(out, seg, EntityKind::Person, name, title_from, a, b);
-            set_weak(out);
             return;
         }
         nested_places(lex, seg, a, b, out);
@@ -982,7 +992,12 @@ fn person_like(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize, titled: bool) -
             && !not_a_name(w)
             && !seg.toks[i].is_all_caps()
     });
+    // "Boston Red Sox of Major League Baseball": a team, not a name.
+    let last = seg.toks[b - 1].text;
+    let team = (last.ends_with('s') && !lex.is_surname(last) || last == "Sox")
+        && place_lookup(lex, seg.toks[a].text).is_some_and(|p| p.3 >= 100_000);
     plain
+        && !team
         && (titled
             || (given >= 200 && (!lex.is_word(seg.toks[a].text) || given >= 20_000))
             || hyphenated_given(seg.toks[b - 1].text))

@@ -266,6 +266,8 @@ const PLACE_ALIASES: &[(&str, &str)] = &[
     ("Burma", "Myanmar"),
     ("Kiev", "Kyiv"),
     ("Czech Republic", "Czechia"),
+    ("USSR", "Soviet Union"),
+    ("U.S.S.R.", "Soviet Union"),
     ("Ivory Coast", "Ivory Coast"),
 ];
 
@@ -440,3 +442,22 @@ pub fn ascii_spelling_of(written: &str, name: &str) -> bool {
     }
     written == plain || written == spelled
 }
+
+/// Former countries and empires, which a gazetteer of today lacks: name,
+/// latitude and longitude (of the capital or the centre).
+#[rustfmt::skip]
+pub const FORMER_COUNTRIES: &[(&str, f64, f64)] = &[
+    ("Soviet Union", 55.75, 37.62), ("Czechoslovakia", 50.08, 14.42),
+    ("Yugoslavia", 44.82, 20.46), ("East Germany", 52.52, 13.40),
+    ("West Germany", 50.73, 7.10), ("Prussia", 52.52, 13.40),
+    ("Austria-Hungary", 48.21, 16.37), ("Ottoman Empire", 41.01, 28.98),
+    ("Russian Empire", 59.94, 30.31), ("Holy Roman Empire", 50.0, 10.0),
+    ("Roman Empire", 41.90, 12.50), ("Byzantine Empire", 41.01, 28.98),
+    ("British Empire", 51.51, -0.13), ("Mughal Empire", 28.61, 77.21),
+    ("Persian Empire", 29.94, 52.89), ("Persia", 35.69, 51.39), ("Rhodesia", -17.83, 31.05),
+    ("Zaire", -4.32, 15.31), ("Siam", 13.75, 100.50), ("Ceylon", 6.93, 79.85),
+    ("Bohemia", 50.08, 14.42), ("Mesopotamia", 33.0, 44.0), ("Anatolia", 39.0, 35.0),
+    ("Asia Minor", 39.0, 35.0), ("Manchuria", 45.0, 125.0), ("Dahomey", 6.50, 2.60),
+    ("Upper Volta", 12.37, -1.53), ("Tanganyika", -6.80, 39.28),
+    ("Gold Coast", 5.60, -0.19), ("Abyssinia", 9.03, 38.74), ("Formosa", 25.03, 121.57),
+];
