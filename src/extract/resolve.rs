@@ -106,7 +106,21 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
                 .iter()
                 .any(|d| d.name == c.name && d.kind == c.kind && d.evidence == Evidence::Strong)
         };
-        if c.words == 1 && c.kind != EntityKind::Organization {
+        // "Harvard" beside "Harvard University": the organization.
+        if c.words == 1
+            && c.kind == EntityKind::Person
+            && let Some(org) = orgs.iter().find(|o| {
+                o.len() > c.name.len()
+                    && o.starts_with(c.name.as_str())
+                    && o.as_bytes().get(c.name.len()) == Some(&b' ')
+            })
+            && !owners(&c.name, &full)
+                .iter()
+                .any(|f| f.starts_with(c.name.as_str()))
+        {
+            kind = EntityKind::Organization;
+            key = canon(org);
+        } else if c.words == 1 && c.kind != EntityKind::Organization {
             let hits = owners(&c.name, &full);
             let mut owners_canon: Vec<String> = hits.iter().map(|h| canon(h)).collect();
             owners_canon.dedup();

@@ -382,6 +382,13 @@ fn person_cue(seg: &Seg<'_>, a: usize, b: usize) -> bool {
 }
 
 fn locative_cue(seg: &Seg<'_>, a: usize) -> bool {
+    // "the nation's capital, Wellington": an apposition to a place noun.
+    if a >= 2
+        && seg.toks[a - 1].is_punct(',')
+        && seg.lower(a - 2).is_some_and(|n| PLACE_NOUNS.contains(&n))
+    {
+        return true;
+    }
     if let Some(w) = seg.word_before(a) {
         if LOCATIVE.contains(&w) {
             return true;
@@ -825,6 +832,32 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     if words == 0 {
         return;
     }
+    // "L. D.": initials alone name no one we can follow.
+    if (a..b).all(|i| {
+        let t = seg.toks[i].text;
+        t.ends_with('.') && t.len() <= 4
+    }) {
+        return;
+    }
+    // "General Systems Research": a rank word opening an organization's name.
+    let courtesy = (lead..a).any(|i| {
+        matches!(
+            seg.toks[i].bare(),
+            "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Sir" | "Dame" | "Lord" | "Lady"
+        )
+    });
+    if titled && !courtesy && words >= 2 && ORG_WORDS.contains(seg.toks[b - 1].bare()) {
+        push(
+            out,
+            seg,
+            EntityKind::Organization,
+            seg.name(title_from, b),
+            title_from,
+            title_from,
+            b,
+        );
+        return;
+    }
     // "Microsoft said it", "a spokesman for Pfizer": an organization.
     if !titled && org_cue(seg, a, b) {
         push(out, seg, EntityKind::Organization, name, title_from, a, b);
@@ -1061,7 +1094,9 @@ fn after_place_comma(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> bool {
     if k == a - 1 {
         return false;
     }
-    let named = (k..a - 1).any(|s| place_lookup(lex, &seg.name(s, a - 1)).is_some());
+    let named = (k..a - 1).any(|s| place_lookup(lex, &seg.name(s, a - 1)).is_some())
+        || PLACE_HEADS.contains(seg.toks[k].text)
+        || PLACE_TAILS.contains(seg.toks[a - 2].text);
     named && (locative_cue(seg, k) || after_place_comma(lex, seg, k, a - 1))
 }
 
@@ -1129,7 +1164,18 @@ fn nested_places(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize, out: &mut Vec
             }
         }
         if let Some((j, index, display)) = found {
-            push(out, seg, EntityKind::Place, display, i, i, j);
+            // "University of Southern California": the direction too.
+            let from = if i > a && DIRECTIONS.contains(seg.toks[i - 1].text) {
+                i - 1
+            } else {
+                i
+            };
+            let display = if from < i {
+                seg.name(from, j).into_owned()
+            } else {
+                display
+            };
+            push(out, seg, EntityKind::Place, display, from, from, j);
             if let Some(last) = out.last_mut() {
                 last.place = Some(index);
             }

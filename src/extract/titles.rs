@@ -304,7 +304,8 @@ pub static PLACE_TAILS: WordSet = WordSet::new(&[
 #[rustfmt::skip]
 pub static PLACE_HEADS: WordSet = WordSet::new(&[
     "Mount", "Mt", "Lake", "Gulf", "Bay", "Isle", "Sea", "Cape", "Fort", "Port", "Lake", "Strait",
-    "Straits", "Mountains", "Sierra", "Rio", "Lago", "Monte", "Glen", "Loch", "Point",
+    "Straits", "Mountains", "Sierra", "Rio", "Lago", "Monte", "Glen", "Loch", "Point", "Kibbutz",
+    "Moshav", "Camp",
 ]);
 
 /// Words that make a run an organization ("Ministry of Defence", "Labour Party").
