@@ -87,6 +87,8 @@ static MORE_PLACE_NOUNS: WordSet = WordSet::new(&[
     "desert", "diocese", "archdiocese", "parish", "duchy", "kingdom", "valley", "commune",
     "canton", "principality", "emirate", "governorate", "shores", "outskirts", "streets",
     "suburbs", "mayor", "governor", "people", "citizens", "residents", "coast", "island",
+    "battle", "siege", "sack", "capture", "liberation", "occupation", "bombing", "invasion",
+    "cemetery", "heart", "centre", "center", "environs", "ruins",
 ]);
 
 /// The text of a segment and its tokens, with helpers for the words around a run.
@@ -221,36 +223,43 @@ pub fn segment_cands(lex: &Lexicon, index: usize, text: &str, out: &mut Vec<Cand
 fn citations(lex: &Lexicon, seg: &Seg<'_>, out: &mut Vec<Cand>) -> Vec<usize> {
     let mut used = Vec::new();
     let t = &seg.toks;
-    for i in 0..t.len().saturating_sub(3) {
+    // A reference-list line: short, the name first.
+    let list_line = seg.text.len() < 200;
+    for i in 0..t.len().saturating_sub(2) {
         let opens = i == 0 || t[i - 1].text == "and" || t[i - 1].text == "&";
+        if !(opens && t[i].is_cap() && t[i + 1].is_punct(',') && t[i + 2].is_cap()) {
+            continue;
+        }
         let given = &t[i + 2];
-        let closes = t
-            .get(i + 3)
-            .is_none_or(|n| n.is_punct('.') || n.is_punct(';') || n.text == "and");
-        if opens
-            && t[i].is_cap()
-            && t[i + 1].is_punct(',')
-            && given.is_cap()
-            && lex.given_count(given.bare()) >= 200
-            && !lex.is_word(t[i].text)
-            && lex.place(t[i].text).is_none()
-            && closes
+        // "Macaulay, Thomas Babington.": a second given name may follow.
+        let mut last = i + 2;
+        if t.get(i + 3)
+            .is_some_and(|n| n.is_cap() && !n.text.ends_with('.'))
         {
+            last = i + 3;
+        }
+        let closes = t
+            .get(last + 1)
+            .is_none_or(|n| n.is_punct('.') || n.is_punct(';') || n.text == "and");
+        let surname = t[i].text;
+        let surname_ok = (!lex.is_word(surname) && lex.place(surname).is_none())
+            || (i == 0 && list_line && lex.place(given.bare()).is_none());
+        if closes && lex.given_count(given.bare()) >= 200 && surname_ok {
             out.push(Cand {
                 kind: EntityKind::Person,
-                name: format!("{} {}", given.bare(), t[i].text),
-                surface: seg.slice(i, i + 3).to_string(),
+                name: format!("{} {surname}", seg.slice(i + 2, last + 1)),
+                surface: seg.slice(i, last + 1).to_string(),
                 seg: seg.index,
                 start: t[i].start,
-                end: given.end,
+                end: t[last].end,
                 place: None,
                 evidence: Evidence::Strong,
-                words: 2,
+                words: 2 + last - (i + 2),
                 major: true,
                 country: [b' ', b' '],
                 small: false,
             });
-            used.extend([i, i + 2]);
+            used.extend(i..=last);
         }
     }
     used
@@ -887,6 +896,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         }
     }
     if (a..b).any(|i| not_a_name(seg.toks[i].text)) {
+        nested_places(lex, seg, a, b, out);
         return;
     }
     // Acronyms, foreign articles and saints' places are not people's names.
@@ -938,6 +948,11 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
             nested_places(lex, seg, a, b, out);
             return;
         }
+        // "in Levico Terme, Trento": an address names a place.
+        if !cue && first_given < 1000 && unknown_place_cue(lex, seg, a, b) == PlaceCue::Sure {
+            push(out, seg, EntityKind::Place, name, title_from, a, b);
+            return;
+        }
         let given_first = first_given >= 200
             && (!lex.is_word(seg.toks[a].text)
                 || !lex.is_word(seg.toks[a + 1].text)
@@ -950,10 +965,6 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         let surname_last = lex.is_surname(seg.toks[b - 1].text) && first_given >= 50;
         if surname_last || all_unknown && lex.is_surname(seg.toks[b - 1].text) {
             push(out, seg, EntityKind::Person, name, title_from, a, b);
-            return;
-        }
-        if unknown_place_cue(lex, seg, a, b) == PlaceCue::Sure && first_given < 300 {
-            push(out, seg, EntityKind::Place, name, title_from, a, b);
             return;
         }
         // No name data at all; a title of a work in Latin or French
@@ -974,6 +985,11 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         return;
     }
     // One word.
+    // "in Alpine, Arizona": even a dictionary word names a place there.
+    if locative_cue(seg, a) && comma_place_after(lex, seg, b) && !seg.toks[a].is_all_caps() {
+        push(out, seg, EntityKind::Place, name, title_from, a, b);
+        return;
+    }
     let adjective = ["ian", "ean", "ese", "ic", "ish"]
         .iter()
         .any(|e| name.ends_with(e));
@@ -1157,7 +1173,9 @@ fn nested_places(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize, out: &mut Vec
                     kind,
                     PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region
                 );
-                if !wordy && (given < 300 || major || pop >= 500_000) {
+                if !wordy
+                    && (given < 300 || major || pop >= 500_000 || comma_place_after(lex, seg, j))
+                {
                     found = Some((j, index, shown(canon, &name)));
                     break;
                 }
