@@ -428,8 +428,16 @@ fn comma_place_after(lex: &Lexicon, seg: &Seg<'_>, b: usize) -> bool {
         e += 1;
     }
     (b + 2..=e).rev().any(|k| {
-        place_lookup(lex, &seg.name(b + 1, k))
-            .is_some_and(|(_, _, kind, _)| matches!(kind, PlaceKind::Country | PlaceKind::Region))
+        place_lookup(lex, &seg.name(b + 1, k)).is_some_and(|(_, _, kind, _)| {
+            matches!(kind, PlaceKind::Country | PlaceKind::Region)
+                // "Levico Terme, Trento, Italy": a town, then its country.
+                || kind == PlaceKind::Town
+                    && seg.toks.get(k).is_some_and(|t| t.is_punct(','))
+                    && seg.toks.get(k + 1).is_some_and(capish)
+                    && place_lookup(lex, seg.toks[k + 1].text).is_some_and(|p| {
+                        matches!(p.2, PlaceKind::Country | PlaceKind::Region)
+                    })
+        })
     })
 }
 
@@ -469,6 +477,14 @@ static HONORIFICS: WordSet = WordSet::new(&[
     "Gen", "General", "Judge", "Mayor", "Chancellor", "Premier", "Minister", "Secretary",
 ]);
 
+/// Whether the token is a word with a Latin letter ("Zahā" is, "زها" is not).
+fn latin_word(t: &Token<'_>) -> bool {
+    t.kind == TokKind::Word
+        && t.text
+            .chars()
+            .any(|c| c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c))
+}
+
 /// Whether the word is a Roman numeral ("II", "XV").
 fn is_roman(word: &str) -> bool {
     !word.is_empty() && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
@@ -494,9 +510,10 @@ fn skip_lead_words(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> usize {
         let t = &seg.toks[k];
         let before_ok = (a..k).all(|i| {
             let w = seg.toks[i].bare();
-            (lex.is_word(w) && !DIRECTIONS.contains(w) && lex.given_count(w) < 20_000)
-                || TITLES.contains(w)
-                || TITLE_TAILS.contains(w)
+            w != "of"
+                && ((lex.is_word(w) && !DIRECTIONS.contains(w) && lex.given_count(w) < 20_000)
+                    || TITLES.contains(w)
+                    || TITLE_TAILS.contains(w))
         });
         if !before_ok {
             return a;
@@ -504,7 +521,11 @@ fn skip_lead_words(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> usize {
         if title_word(lex, t) && k + 1 < b {
             return k;
         }
-        if lex.given_count(t.bare()) >= 200 && !lex.is_word(t.bare()) && k + 1 < b {
+        if lex.given_count(t.bare()) >= 200
+            && !lex.is_word(t.bare())
+            && !lex.is_demonym(t.text)
+            && k + 1 < b
+        {
             return k;
         }
     }
@@ -538,10 +559,15 @@ fn set_weak(out: &mut [Cand]) {
 fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     // "(Latin: Eusebius Sophronius Hieronymus; ...)": a name in another
     // language, a form of something named in English nearby.
-    if run.start >= 2
-        && seg.toks[run.start - 1].is_punct(':')
-        && lex.is_demonym(seg.toks[run.start - 2].text)
+    let mut k = run.start;
+    while k > 0
+        && k + 4 > run.start
+        && seg.toks[k - 1].kind == TokKind::Word
+        && !latin_word(&seg.toks[k - 1])
     {
+        k -= 1;
+    }
+    if k >= 2 && seg.toks[k - 1].is_punct(':') && lex.is_demonym(seg.toks[k - 2].text) {
         return;
     }
     // A leading nationality word is not part of the name ("Russian President
@@ -701,6 +727,27 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         return;
     }
 
+    // "Battle of Chudnov", "Siege of Savannah", "City of Pokrovsk": the place.
+    if !titled
+        && a + 2 < b
+        && seg.toks[a + 1].text == "of"
+        && gazetteer.is_none()
+        && seg
+            .lower(a)
+            .is_some_and(|w| PLACE_NOUNS.contains(&w) || MORE_PLACE_NOUNS.contains(&w))
+    {
+        let k = a + 2;
+        let rest = seg.name(k, b);
+        if let Some((index, canon, _, _)) = place_lookup(lex, &rest) {
+            push(out, seg, EntityKind::Place, shown(canon, &rest), k, k, b);
+            set_place(out, Some(index));
+        } else if k + 1 == b && lex.given_count(seg.toks[k].bare()) < 300 {
+            push(out, seg, EntityKind::Place, rest, k, k, b);
+        } else {
+            classify(lex, seg, Run { start: k, end: b }, out);
+        }
+        return;
+    }
     // "Claudia Mo of the Civic Party", "Alexander Gordon of Auchintoul": a
     // full name, then what it is "of".
     if let Some(of) = (a + 2..b).find(|&i| seg.toks[i].text == "of")
@@ -1335,6 +1382,98 @@ mod tests {
             let want: Vec<(EntityKind, String)> =
                 expected.iter().map(|(k, n)| (*k, n.to_string())).collect();
             assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn addresses_labels_teams_citations_and_org_cues() {
+        use EntityKind::{Organization, Person, Place};
+        let cases: &[(&str, EntityKind, &str)] = &[
+            (
+                "He was in Levico Terme, Trento, Italy then.",
+                Place,
+                "Levico Terme",
+            ),
+            ("She lived in Alpine, Arizona, for years.", Place, "Alpine"),
+            ("Goode was born in Exeter, Devon.", Place, "Devon"),
+            (
+                "The flag flies in the nation's capital, Wellington.",
+                Place,
+                "Wellington",
+            ),
+            (
+                "He fought at the Battle of Chudnov in 1660.",
+                Place,
+                "Chudnov",
+            ),
+            ("He was created Earl of Snowdon in 1961.", Place, "Snowdon"),
+            (
+                "Alexander Gordon of Auchintoul wrote it.",
+                Place,
+                "Auchintoul",
+            ),
+            (
+                "Claudia Mo of the Civic Party was elected.",
+                Person,
+                "Claudia Mo",
+            ),
+            ("Councillor Wu Chi-wai was elected.", Person, "Wu Chi-wai"),
+            ("He served Tsar Peter the Great.", Person, "Peter the Great"),
+            ("London, Jack. White Fang.", Person, "Jack London"),
+            (
+                "Macaulay, Thomas Babington. History of England.",
+                Person,
+                "Thomas Babington Macaulay",
+            ),
+            (
+                "He played against the Houston Astros on Monday.",
+                Organization,
+                "Houston Astros",
+            ),
+            (
+                "He played against the Houston Astros on Monday.",
+                Place,
+                "Houston",
+            ),
+            (
+                "Analysts at Morgan Stanley said it would fall.",
+                Organization,
+                "Morgan Stanley",
+            ),
+            ("Zelbrix said it would cut jobs.", Organization, "Zelbrix"),
+            (
+                "He taught at the University of Southern California.",
+                Place,
+                "Southern California",
+            ),
+            ("Poland and Czechoslovakia signed.", Place, "Czechoslovakia"),
+            ("The Soviet Union collapsed.", Place, "Soviet Union"),
+        ];
+        for (text, kind, name) in cases {
+            assert!(has(text, *kind, name), "{text}: {:?}", cands(text));
+        }
+        let none: &[(&str, &str)] = &[
+            (
+                "Hadid (Arabic: \u{632}\u{647}\u{627} Zah\u{101} Had\u{12b}d; 1950) won.",
+                "Zahā Hadīd",
+            ),
+            (
+                "His thesis, A Synopsis of English Syntax, was long.",
+                "English Syntax",
+            ),
+            (
+                "Scholars cite Mécanique Analytique often.",
+                "Mécanique Analytique",
+            ),
+            ("The initials L. D. appear.", "L. D."),
+            ("He met the St. Louis Cardinals.", "St. Louis Cardinals"),
+        ];
+        for (text, name) in none {
+            assert!(
+                !cands(text).iter().any(|c| c.0 == Person && c.1 == *name),
+                "{text}: {:?}",
+                cands(text)
+            );
         }
     }
 }

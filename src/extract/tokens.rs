@@ -125,7 +125,10 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                     }
                     i += c.len_utf8();
                 } else if c == '.'
-                    && letters_since_dot == 1
+                    && (letters_since_dot == 1
+                        || letters_since_dot == 2
+                            && next().is_some_and(char::is_uppercase)
+                            && char_at(text, i + 2) == Some('.'))
                     && next().is_some_and(char::is_alphabetic)
                     && {
                         let n = next().map_or(1, char::len_utf8);
@@ -242,6 +245,7 @@ mod tests {
             ),
             ("the Witkoffs’ plan", &["the", "Witkoffs", "’", "plan"]),
             ("J.K. Rowling", &["J.K.", "Rowling"]),
+            ("a Ph.D. thesis", &["a", "Ph.D.", "thesis"]),
             ("the U.S government", &["the", "U.S", "government"]),
         ];
         for (text, expected) in cases {
