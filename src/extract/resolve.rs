@@ -124,9 +124,16 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
             let hits = owners(&c.name, &full);
             let mut owners_canon: Vec<String> = hits.iter().map(|h| canon(h)).collect();
             owners_canon.dedup();
+            // A town named like the surname of a person met in full
+            // ("Whitman" beside "Walt Whitman") is that person.
+            let surname_of_full = hits
+                .iter()
+                .any(|h| h.rsplit(' ').next() == Some(c.name.as_str()));
             let person_like = c.kind == EntityKind::Person
                 || c.kind == EntityKind::Place
-                    && (c.place.is_none() || c.evidence == Evidence::Weak && !c.major);
+                    && (c.place.is_none()
+                        || c.evidence == Evidence::Weak && !c.major
+                        || !c.major && surname_of_full);
             if !owners_canon.is_empty() && person_like {
                 // Several people share the word: the one introduced first.
                 kind = EntityKind::Person;

@@ -68,6 +68,14 @@ static PLACE_NOUNS: WordSet = WordSet::new(&[
     "neighborhood", "neighbourhood", "borough", "territory", "prefecture", "country",
 ]);
 
+/// Heads of names that honour a person ("Carnegie Hall", "Nobel Prize").
+#[rustfmt::skip]
+static NAMED_AFTER: WordSet = WordSet::new(&[
+    "Hall", "Museum", "Center", "Centre", "Building", "Library", "Theatre", "Theater", "Prize",
+    "Award", "Foundation", "Institute", "News", "Stadium", "Arena", "School", "College",
+    "University", "Hospital", "Memorial", "Gallery", "Trust", "Medal", "Lecture",
+]);
+
 /// Lower-case nouns that, after a possessive, show the owner is a person.
 #[rustfmt::skip]
 static KIN_AND_WORKS: WordSet = WordSet::new(&[
@@ -315,6 +323,11 @@ fn place_lookup(lex: &Lexicon, name: &str) -> Option<(u32, &'static str, PlaceKi
     }
     let canon = place_alias(name);
     let (hit, place) = lex.place(canon)?;
+    // An alternate name with an organization word ("University of X") is
+    // more often the organization than the town.
+    if !hit.primary && canon.contains(' ') && canon.split(' ').any(|w| ORG_WORDS.contains(w)) {
+        return None;
+    }
     Some((hit.index, place.name, place.kind, place.population))
 }
 
@@ -1039,7 +1052,8 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     }
     let adjective = ["ian", "ean", "ese", "ic", "ish"]
         .iter()
-        .any(|e| name.ends_with(e));
+        .any(|e| name.ends_with(e))
+        || lex.is_demonym(&name);
     if (lex.is_word(&name) || adjective) && first_given < 1000 && !titled
         || DIRECTIONS.contains(&name)
     {
@@ -1215,7 +1229,14 @@ fn nested_places(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize, out: &mut Vec
             let name = seg.name(i, j);
             if let Some((index, canon, kind, pop)) = place_lookup(lex, &name) {
                 let given = lex.given_count(seg.toks[i].text);
-                let wordy = j == i + 1 && lex.is_word(&name);
+                // A lone surname-like word ("Lopez", "Carnegie") inside a
+                // name is the person it honours more often than a town.
+                let honours = seg
+                    .toks
+                    .get(j)
+                    .is_some_and(|t| NAMED_AFTER.contains(t.text));
+                let wordy = j == i + 1
+                    && (lex.is_word(&name) || honours && lex.is_surname(&name) && pop < 500_000);
                 let major = matches!(
                     kind,
                     PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region
