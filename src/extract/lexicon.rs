@@ -281,7 +281,13 @@ fn load_places() -> (Vec<Place>, FxMap<&'static str, PlaceHit>) {
         }
         places.push(place);
     }
-    for &(name, lat, lon) in super::titles::FORMER_COUNTRIES {
+    let former = super::titles::FORMER_COUNTRIES
+        .iter()
+        .map(|r| (r, PlaceKind::Country));
+    let features = super::titles::WORLD_FEATURES
+        .iter()
+        .map(|r| (r, PlaceKind::Region));
+    for (&(name, lat, lon), kind) in former.chain(features) {
         let index = places.len() as u32;
         if names.contains_key(name) {
             continue;
@@ -295,7 +301,7 @@ fn load_places() -> (Vec<Place>, FxMap<&'static str, PlaceHit>) {
         );
         places.push(Place {
             name,
-            kind: PlaceKind::Country,
+            kind,
             lat,
             lon,
             population: 0,

@@ -366,6 +366,32 @@ fn push(
     });
 }
 
+/// "Obama's wife", "Dickens's novels", "Obama's national security adviser":
+/// kin, works and aides belong to people. `j` is the possessive token.
+fn possessive_person(seg: &Seg<'_>, j: usize) -> bool {
+    if !seg
+        .toks
+        .get(j)
+        .is_some_and(|t| t.kind == TokKind::Possessive)
+    {
+        return false;
+    }
+    for k in j + 1..j + 4 {
+        let Some(t) = seg.toks.get(k) else {
+            return false;
+        };
+        if t.kind != TokKind::Word || t.is_cap() {
+            return false;
+        }
+        if KIN_AND_WORKS.contains(t.text)
+            || matches!(t.text, "adviser" | "advisor" | "advisers" | "advisors")
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// Cue words around a run that mark a person.
 fn person_cue(seg: &Seg<'_>, a: usize, b: usize) -> bool {
     let before = seg.word_before(a);
@@ -381,8 +407,7 @@ fn person_cue(seg: &Seg<'_>, a: usize, b: usize) -> bool {
         .get(j)
         .is_some_and(|t| t.kind == TokKind::Possessive)
     {
-        // "Obama's wife", "Dickens's novels": kin and works belong to people.
-        return seg.lower(j + 1).is_some_and(|w| KIN_AND_WORKS.contains(&w));
+        return possessive_person(seg, j);
     }
     if seg.toks.get(j).is_some_and(|t| t.is_punct(',')) {
         j += 1;
@@ -390,6 +415,8 @@ fn person_cue(seg: &Seg<'_>, a: usize, b: usize) -> bool {
         let next = seg.lower(j + 1);
         return match w.as_deref() {
             Some("who" | "whose") => true,
+            // "the head of NATO, Hoop Scheffer, he has explained"
+            Some("he" | "she") => seg.toks.get(b + 2).is_some_and(|t| t.kind == TokKind::Word),
             Some("a" | "an" | "the" | "his" | "her") => {
                 next.as_deref().is_some_and(|n| ROLE_NOUNS.contains(n))
             }
@@ -848,6 +875,11 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
             || comma_place_after(lex, seg, b)
             || after_place_comma(lex, seg, a, b);
         let small = kind == PlaceKind::Town && pop < 200_000 && !locative;
+        // "Obama's national security adviser": a person named like a town.
+        if small && !major && possessive_person(seg, b) {
+            push(out, seg, EntityKind::Person, name, title_from, a, b);
+            return;
+        }
         let accept = if ambiguous {
             !cue_person
                 && (major && !(wordy && seg.toks[a].sent_start && pop < 5_000_000)
@@ -1228,7 +1260,11 @@ fn nested_places(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize, out: &mut Vec
         for j in (i + 1..=b.min(i + 4)).rev() {
             let name = seg.name(i, j);
             if let Some((index, canon, kind, pop)) = place_lookup(lex, &name) {
-                let given = lex.given_count(seg.toks[i].text);
+                let given = if j == i + 1 {
+                    lex.given_count(seg.toks[i].text)
+                } else {
+                    0
+                };
                 // A lone surname-like word ("Lopez", "Carnegie") inside a
                 // name is the person it honours more often than a town.
                 let honours = seg

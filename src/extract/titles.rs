@@ -462,3 +462,23 @@ pub const FORMER_COUNTRIES: &[(&str, f64, f64)] = &[
     ("Upper Volta", 12.37, -1.53), ("Tanganyika", -6.80, 39.28),
     ("Gold Coast", 5.60, -0.19), ("Abyssinia", 9.03, 38.74), ("Formosa", 25.03, 121.57),
 ];
+
+/// Mountain ranges, seas, deserts, rivers and other features of the world
+/// that a gazetteer of countries, regions and towns lacks (names that are
+/// not also adjectives): name, latitude, longitude.
+#[rustfmt::skip]
+pub const WORLD_FEATURES: &[(&str, f64, f64)] = &[
+    ("Alps", 46.5, 10.0), ("Andes", -20.0, -68.0), ("Himalayas", 28.0, 84.0),
+    ("Himalaya", 28.0, 84.0), ("Rockies", 45.0, -110.0), ("Urals", 60.0, 60.0),
+    ("Pyrenees", 42.7, 0.5), ("Carpathians", 47.5, 25.0), ("Apennines", 43.0, 12.5),
+    ("Appalachians", 37.0, -81.0), ("Sahara", 23.0, 13.0), ("Gobi", 42.5, 103.0),
+    ("Kalahari", -23.0, 22.0), ("Balkans", 43.0, 21.0), ("Caucasus", 42.5, 44.0),
+    ("Adriatic", 43.0, 15.5), ("Aegean", 39.0, 25.0), ("Levant", 33.5, 36.0),
+    ("Sinai", 29.5, 33.8), ("Nile", 15.6, 32.5), ("Danube", 45.0, 25.0),
+    ("Rhine", 50.0, 7.6), ("Thames", 51.5, -0.1), ("Volga", 52.0, 47.0),
+    ("Yangtze", 30.0, 112.0), ("Ganges", 25.3, 83.0), ("Euphrates", 34.0, 42.0),
+    ("Tigris", 34.0, 44.0), ("Dnieper", 49.0, 33.0), ("Earth", 0.0, 0.0),
+    ("Patagonia", -45.0, -70.0), ("Scandinavia", 62.0, 15.0), ("Sahel", 15.0, 5.0),
+    ("Antarctica", -80.0, 0.0), ("Middle East", 29.0, 42.0), ("Far East", 35.0, 120.0),
+    ("Horn of Africa", 8.0, 45.0),
+];
