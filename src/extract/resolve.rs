@@ -89,6 +89,20 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
             canon_of.insert((*short).clone(), (*long).clone());
         }
     }
+    // One gazetteer place written two ways ("Aarhus", "Arhus") keeps the
+    // first name met.
+    let mut place_names: BTreeMap<u32, &String> = BTreeMap::new();
+    for c in &cands {
+        if c.kind == EntityKind::Place
+            && let Some(index) = c.place
+        {
+            let first = *place_names.entry(index).or_insert(&c.name);
+            let same_shape = first.split(' ').count() == c.name.split(' ').count();
+            if first != &c.name && same_shape && !canon_of.contains_key(&c.name) {
+                canon_of.insert(c.name.clone(), first.clone());
+            }
+        }
+    }
     let canon = |n: &String| canon_of.get(n).unwrap_or(n).clone();
     let counts = word_counts(&cands);
     let singles: Vec<&str> = cands

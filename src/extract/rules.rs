@@ -220,6 +220,19 @@ pub fn segment_cands(lex: &Lexicon, index: usize, text: &str, out: &mut Vec<Cand
     };
     let cited = citations(lex, &seg, out);
     for run in find_runs(&seg.toks, lex) {
+        // The most common run: a capitalised word opening a sentence ("Later").
+        if run.end == run.start + 1 {
+            let t = &seg.toks[run.start];
+            if t.sent_start
+                && !t.is_all_caps()
+                && lex.is_word(t.text)
+                && lex.given_count(t.text) < 1000
+                && !INSTITUTIONS.contains(t.text)
+                && place_lookup(lex, t.text).is_none()
+            {
+                continue;
+            }
+        }
         if !cited.iter().any(|&i| run.start <= i && i < run.end) {
             classify(lex, &seg, run, out);
         }
@@ -544,6 +557,10 @@ static NON_PERSON_HEADS: WordSet = WordSet::new(&[
 fn skip_lead_words(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> usize {
     let saint = matches!(seg.toks[a].bare(), "St" | "Ste" | "Saint");
     if saint && (a + 1..=b.min(a + 4)).any(|k| place_lookup(lex, &seg.name(a, k)).is_some()) {
+        return a;
+    }
+    // "Sen. Marla Quist": a title is stripped as a title, not skipped.
+    if title_word(lex, &seg.toks[a]) {
         return a;
     }
     for k in a + 1..b {
