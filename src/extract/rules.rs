@@ -1071,7 +1071,21 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
             set_major(out, first_given >= 200);
             return;
         }
-        let surname_last = lex.is_surname(seg.toks[b - 1].text) && first_given >= 50;
+        // "Romelu Lukaku, Yannick Carrasco, and Dries Mertens": one of a
+        // list of people.
+        let listed = words <= 3
+            && !lex.is_word(last)
+            && seg.index == out.last().map_or(usize::MAX, |c| c.seg)
+            && out.last().is_some_and(|c| {
+                c.kind == EntityKind::Person
+                    && c.words >= 2
+                    && seg.toks[..a]
+                        .iter()
+                        .rev()
+                        .take_while(|t| t.end > c.end)
+                        .all(|t| t.is_punct(',') || t.text == "and" || t.text == "&")
+            });
+        let surname_last = lex.is_surname(seg.toks[b - 1].text) && first_given >= 50 || listed;
         if surname_last || all_unknown && lex.is_surname(seg.toks[b - 1].text) {
             push(out, seg, EntityKind::Person, name, title_from, a, b);
             return;
