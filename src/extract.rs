@@ -85,6 +85,15 @@ impl Extractor {
             }
         }
         let mut entities = resolve::merge(cands);
+        // The newsletter naming itself ("Mercer told Beltway Memo") is not an actor.
+        let own: Vec<&str> = [&item.newsletter, &item.publisher]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        if !own.is_empty() {
+            entities.retain(|e| !own.iter().any(|o| o.eq_ignore_ascii_case(&e.name)));
+        }
         if !overrides.ignore.is_empty() {
             let ignored = |s: &String| overrides.ignore.iter().any(|i| i.eq_ignore_ascii_case(s));
             entities.retain(|e| !ignored(&e.name) && !e.aliases.iter().any(ignored));
@@ -258,6 +267,18 @@ mod tests {
         assert!(person.aliases.contains(&"the envoy".to_string()));
         assert_eq!(find(&got, "Bluefin Labs").kind, EntityKind::Organization);
         assert!(got.iter().all(|e| e.name != "Kyiv"));
+    }
+
+    #[test]
+    fn the_newsletter_naming_itself_is_not_an_actor() {
+        let mut it = item(
+            "Hearing",
+            &["Sen. Marla Quist told Beltway Memo that the hearing would run late."],
+        );
+        it.newsletter = Some("Beltway Memo".into());
+        let got = Extractor::global().extract(&it);
+        assert!(got.iter().any(|e| e.name == "Marla Quist"), "{got:?}");
+        assert!(got.iter().all(|e| e.name != "Beltway Memo"), "{got:?}");
     }
 
     #[test]

@@ -199,11 +199,73 @@ fn title_case(text: &str) -> String {
     out
 }
 
+/// Title-cases runs of two or more all-caps words inside ordinary text
+/// ("SEN. GEORGIA MERCER", "ENVOY ON THE HILL"), keeping byte offsets, so
+/// that they read as names and headings rather than acronyms. Dotted
+/// tokens ("U.S.") and short unknown ones ("NATO") keep their case.
+fn unshout(lex: &Lexicon, text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    // Cheap test: two capitals in a row followed by a space and a capital.
+    if !bytes
+        .windows(3)
+        .any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase())
+    {
+        return None;
+    }
+    let toks = tokenize(text);
+    let shouted = |t: &Token<'_>| t.is_all_caps();
+    let mut out: Option<String> = None;
+    let mut i = 0;
+    while i < toks.len() {
+        if !shouted(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < toks.len() && shouted(&toks[i]) {
+            i += 1;
+            // "SEN. GEORGIA MERCER": an abbreviated title's period.
+            let abbreviated = toks.get(i).is_some_and(|t| t.is_punct('.'))
+                && super::titles::ABBREVIATIONS.contains(&title_case(toks[i - 1].text))
+                && toks.get(i + 1).is_some_and(|t| shouted(t));
+            if abbreviated {
+                i += 1;
+            }
+        }
+        if i - start < 2 {
+            continue;
+        }
+        for t in toks[start..i].iter().filter(|t| t.kind == TokKind::Word) {
+            let cased = title_case(t.text);
+            let bare = cased.trim_end_matches('.');
+            let known = STOP_CAPS_LOWER.contains(bare)
+                || TITLES.contains(bare)
+                || lex.given_count(bare) >= 200
+                || lex.is_word(bare);
+            let acronym = t.text.contains('.') && !TITLES.contains(bare)
+                || t.text.chars().count() <= 4 && !known;
+            if !acronym {
+                let buf = out.get_or_insert_with(|| text.to_string());
+                buf.replace_range(t.start..t.end, &cased);
+            }
+        }
+    }
+    out
+}
+
+/// Capitalised function words, for [`unshout`].
+#[rustfmt::skip]
+static STOP_CAPS_LOWER: WordSet = WordSet::new(&[
+    "The", "A", "An", "On", "In", "Of", "At", "To", "For", "And", "Or", "By", "With", "From",
+]);
+
 /// Finds every candidate in one segment.
 pub fn segment_cands(lex: &Lexicon, index: usize, text: &str, out: &mut Vec<Cand>) {
     let masked = super::credits::mask(text);
     let text = masked.as_deref().unwrap_or(text);
     let caps = is_caps_segment(text);
+    let shouted = if caps { None } else { unshout(lex, text) };
+    let text = shouted.as_deref().unwrap_or(text);
     let cased;
     let text = if caps {
         cased = title_case(text);
@@ -882,10 +944,13 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         // the apposition; "France said": a country speaks through its
         // government unless the name is also a very common given name.
         let speech = seg.lower(b).is_some_and(|w| SPEECH_VERBS.contains(&w));
+        // A country or large region speaks and is spoken of through its
+        // government: only a title makes it a person, unless the name is
+        // also a very common given name ("Jordan said").
+        let country_like = major && given < 100_000;
         let cue_person = titled
-            || (!locative_cue(seg, a)
-                && person_cue(seg, a, b)
-                && !(speech && major && given < 100_000));
+            || (!locative_cue(seg, a) && !country_like && person_cue(seg, a, b))
+            || (speech && !country_like && !locative_cue(seg, a));
         let ambiguous = given >= 300 || wordy;
         let locative = ends_of
             || locative_cue(seg, a)
@@ -1439,6 +1504,19 @@ mod tests {
                 &[(Person, "Georgia Mercer"), (Place, "Oregon")],
             ),
             ("France said it would send troops.", &[(Place, "France")]),
+            (
+                "Mr. Castellan said France was ready.",
+                &[(Person, "Castellan"), (Place, "France")],
+            ),
+            (
+                "It was requested by SEN. GEORGIA MERCER (D-Ore.) today.",
+                &[(Person, "Georgia Mercer")],
+            ),
+            ("DRIVING THE DAY — ENVOY ON THE HILL.", &[]),
+            (
+                "The U.S. envoy met NATO allies.",
+                &[(Place, "United States"), (Organization, "NATO")],
+            ),
             ("Jordan said the plan was fine.", &[(Person, "Jordan")]),
             ("Ships sailed for Exercise Northern Lantern.", &[]),
             (
