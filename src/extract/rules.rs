@@ -227,7 +227,7 @@ fn unshout(lex: &Lexicon, text: &str) -> Option<String> {
             // "SEN. GEORGIA MERCER": an abbreviated title's period.
             let abbreviated = toks.get(i).is_some_and(|t| t.is_punct('.'))
                 && super::titles::ABBREVIATIONS.contains(&title_case(toks[i - 1].text))
-                && toks.get(i + 1).is_some_and(|t| shouted(t));
+                && toks.get(i + 1).is_some_and(&shouted);
             if abbreviated {
                 i += 1;
             }
