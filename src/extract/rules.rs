@@ -695,8 +695,10 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     if place_lookup(lex, &seg.name(run.start, run.end)).is_none() {
         while run.start < run.end {
             let one = lex.is_demonym(seg.toks[run.start].text);
-            let two =
-                run.start + 1 < run.end && lex.is_demonym(&seg.name(run.start, run.start + 2));
+            let two = run.start + 1 < run.end
+                && (lex.is_demonym(&seg.name(run.start, run.start + 2))
+                    || DIRECTIONS.contains(seg.toks[run.start].text)
+                        && lex.is_demonym(seg.toks[run.start + 1].text));
             // "Christian Democratic Union", "European Court of Human Rights":
             // the adjective belongs to an organization's name.
             let skip = if two { 2 } else { 1 };
@@ -1112,10 +1114,11 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         // Astros", "Boston Red Sox", "Tampa Bay Rays").
         let team_tail =
             plural_word || (last.ends_with('s') && !lex.is_surname(last)) || last == "Sox";
-        let place_first = (a + 1..b).any(|k| {
-            place_lookup(lex, &seg.name(a, k)).is_some_and(|p| p.3 >= 100_000)
-                && (first_given < 5_000 || team_tail)
-        });
+        let place_first = !DIRECTIONS.contains(seg.toks[a].text)
+            && (a + 1..b).any(|k| {
+                place_lookup(lex, &seg.name(a, k)).is_some_and(|p| p.3 >= 100_000)
+                    && (first_given < 5_000 || team_tail)
+            });
         let plural = plural_word && first_given < 5_000;
         if !cue && !initial && (place_first || plural) {
             push(out, seg, EntityKind::Organization, name, title_from, a, b);
