@@ -270,6 +270,24 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_two_people_share_goes_to_the_nearest_or_to_no_one() {
+        let it = item(
+            "Two envoys",
+            &[
+                "Mr. Halloran spoke first.",
+                "Envoy Ann Halloran met her brother, Bob Halloran, in Kyiv.",
+                "Then Mr. Halloran left.",
+            ],
+        );
+        let got = Extractor::global().extract(&it);
+        let bob = find(&got, "Bob Halloran");
+        assert_eq!(bob.mentions.len(), 2, "{got:?}");
+        assert_eq!(find(&got, "Ann Halloran").mentions.len(), 1, "{got:?}");
+        let alone = find(&got, "Halloran");
+        assert_eq!(alone.mentions.len(), 1, "the first mention is not merged");
+    }
+
+    #[test]
     fn the_newsletter_naming_itself_is_not_an_actor() {
         let mut it = item(
             "Hearing",

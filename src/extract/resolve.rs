@@ -148,10 +148,35 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
                     && (c.place.is_none()
                         || c.evidence == Evidence::Weak && !c.major
                         || !c.major && surname_of_full);
-            if !owners_canon.is_empty() && person_like {
-                // Several people share the word: the one introduced first.
+            let mut distinct: Vec<&String> = Vec::new();
+            for o in &owners_canon {
+                if !distinct.contains(&o) {
+                    distinct.push(o);
+                }
+            }
+            // Several people share the word ("Ann Lee", "Bob Lee"): the one
+            // named in full most recently before it, as a reader would take
+            // it; none before it, no merge.
+            let owner = if distinct.len() > 1 {
+                cands
+                    .iter()
+                    .filter(|d| {
+                        d.kind == EntityKind::Person
+                            && d.words >= 2
+                            && (d.seg, d.start) < (c.seg, c.start)
+                            && distinct.contains(&&canon(&d.name))
+                    })
+                    .max_by_key(|d| (d.seg, d.start))
+                    .map(|d| canon(&d.name))
+            } else {
+                distinct.first().map(|o| (*o).clone())
+            };
+            if let Some(owner) = owner.filter(|_| person_like) {
                 kind = EntityKind::Person;
-                key = owners_canon[0].clone();
+                key = owner;
+            } else if !distinct.is_empty() && person_like {
+                // Ambiguous and not yet introduced: kept on its own.
+                kind = EntityKind::Person;
             } else if c.evidence == Evidence::Weak {
                 let same_country = || {
                     cands.iter().any(|d| {
