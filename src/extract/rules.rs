@@ -205,11 +205,14 @@ fn title_case(text: &str) -> String {
 /// tokens ("U.S.") and short unknown ones ("NATO") keep their case.
 fn unshout(lex: &Lexicon, text: &str) -> Option<String> {
     let bytes = text.as_bytes();
-    // Cheap test: two capitals in a row followed by a space and a capital.
-    if !bytes
-        .windows(3)
-        .any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase())
-    {
+    // Cheap test: two all-caps words in a row ("GEORGIA MERCER", "SEN. X").
+    let shouting = bytes.windows(5).any(|w| {
+        w[0].is_ascii_uppercase()
+            && w[1].is_ascii_uppercase()
+            && (w[2] == b' ' && w[3].is_ascii_uppercase() && w[4].is_ascii_uppercase()
+                || w[2] == b'.' && w[3] == b' ' && w[4].is_ascii_uppercase())
+    });
+    if !shouting {
         return None;
     }
     let toks = tokenize(text);
