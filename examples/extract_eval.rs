@@ -4,7 +4,8 @@
 //! paragraph.
 //!
 //! `extract_eval --bench N FILE...` instead times the data load and the
-//! extraction of the files N times over, and prints the figures.
+//! extraction of the files N times over, and prints the figures;
+//! `extract_eval --load-only FILE...` times the reader's loading alone.
 
 use std::path::PathBuf;
 
@@ -42,6 +43,25 @@ fn group(entities: &[Entity], kind: EntityKind) -> Value {
     Value::Array(list)
 }
 
+/// Times the reader's own loading of the files (no extraction), to tell
+/// its share of `gazette entities` from the extractor's.
+fn load_only(paths: &[String]) {
+    let start = std::time::Instant::now();
+    let mut bytes = 0;
+    let mut items = 0;
+    for path in paths {
+        let loaded = gazette::store::load::load_file(std::path::Path::new(path));
+        items += loaded.items.len();
+        bytes += std::fs::metadata(path).map_or(0, |m| m.len());
+    }
+    let took = start.elapsed().as_secs_f64();
+    println!(
+        "loaded {items} items, {:.2} MB in {took:.3} s = {:.1} MB/s",
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / took
+    );
+}
+
 fn bench(rounds: usize, paths: &[String]) -> std::io::Result<()> {
     let start = std::time::Instant::now();
     let extractor = Extractor::global();
@@ -72,6 +92,10 @@ fn bench(rounds: usize, paths: &[String]) -> std::io::Result<()> {
 
 fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|a| a == "--load-only") {
+        load_only(&args[1..]);
+        return Ok(());
+    }
     if args.first().is_some_and(|a| a == "--bench") {
         let rounds = args.get(1).and_then(|n| n.parse().ok()).unwrap_or(10);
         return bench(rounds, &args[2.min(args.len())..]);

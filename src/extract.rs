@@ -7,6 +7,7 @@
 //! candidates of the whole item into entities. User overrides from the
 //! config are applied on top.
 
+mod credits;
 mod lexicon;
 mod resolve;
 mod rules;
@@ -84,6 +85,15 @@ impl Extractor {
             }
         }
         let mut entities = resolve::merge(cands);
+        // The newsletter naming itself ("Mercer told Beltway Memo") is not an actor.
+        let own: Vec<&str> = [&item.newsletter, &item.publisher]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        if !own.is_empty() {
+            entities.retain(|e| !own.iter().any(|o| o.eq_ignore_ascii_case(&e.name)));
+        }
         if !overrides.ignore.is_empty() {
             let ignored = |s: &String| overrides.ignore.iter().any(|i| i.eq_ignore_ascii_case(s));
             entities.retain(|e| !ignored(&e.name) && !e.aliases.iter().any(ignored));
@@ -94,10 +104,7 @@ impl Extractor {
     /// Latitude and longitude of a place named (canonically or by an
     /// alternate name) in the gazetteer.
     pub fn place_coords(&self, name: &str) -> Option<(f64, f64)> {
-        let canon = titles::PLACE_ALIASES
-            .iter()
-            .find(|(a, _)| *a == name)
-            .map_or(name, |(_, c)| *c);
+        let canon = titles::place_alias(name);
         self.lex.place(canon).map(|(_, p)| (p.lat, p.lon))
     }
 }
@@ -125,13 +132,24 @@ fn apply_actors(
             if form.is_empty() {
                 continue;
             }
-            for (start, _) in text.match_indices(form.as_str()) {
-                let end = start + form.len();
+            // "the envoy" is also "The envoy" at the start of a sentence.
+            let mut chars = form.chars();
+            let capitalised = chars
+                .next()
+                .filter(|c| c.is_lowercase())
+                .map(|c| c.to_uppercase().chain(chars).collect::<String>());
+            let hits = text.match_indices(form.as_str()).chain(
+                capitalised
+                    .iter()
+                    .flat_map(|f| text.match_indices(f.as_str())),
+            );
+            for (start, written) in hits {
+                let end = start + written.len();
                 if boundary(text, start, true) && boundary(text, end, false) {
                     found.push(Cand {
                         kind: actor.kind,
                         name: actor.name.clone(),
-                        surface: form.clone(),
+                        surface: written.to_string(),
                         seg,
                         start,
                         end,
@@ -249,6 +267,36 @@ mod tests {
         assert!(person.aliases.contains(&"the envoy".to_string()));
         assert_eq!(find(&got, "Bluefin Labs").kind, EntityKind::Organization);
         assert!(got.iter().all(|e| e.name != "Kyiv"));
+    }
+
+    #[test]
+    fn a_surname_two_people_share_goes_to_the_nearest_or_to_no_one() {
+        let it = item(
+            "Two envoys",
+            &[
+                "Mr. Halloran spoke first.",
+                "Envoy Ann Halloran met her brother, Bob Halloran, in Kyiv.",
+                "Then Mr. Halloran left.",
+            ],
+        );
+        let got = Extractor::global().extract(&it);
+        let bob = find(&got, "Bob Halloran");
+        assert_eq!(bob.mentions.len(), 2, "{got:?}");
+        assert_eq!(find(&got, "Ann Halloran").mentions.len(), 1, "{got:?}");
+        let alone = find(&got, "Halloran");
+        assert_eq!(alone.mentions.len(), 1, "the first mention is not merged");
+    }
+
+    #[test]
+    fn the_newsletter_naming_itself_is_not_an_actor() {
+        let mut it = item(
+            "Hearing",
+            &["Sen. Marla Quist told Beltway Memo that the hearing would run late."],
+        );
+        it.newsletter = Some("Beltway Memo".into());
+        let got = Extractor::global().extract(&it);
+        assert!(got.iter().any(|e| e.name == "Marla Quist"), "{got:?}");
+        assert!(got.iter().all(|e| e.name != "Beltway Memo"), "{got:?}");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Scores extraction on the shared evaluation texts with the shared scorer
-//! (`../shared/tools/score_entities.py`): the seed story must reach people
-//! and places F1 >= 0.85, the dev set must not fall below the figures
+//! (`../shared/tools/score_entities.py`), reading the files with the
+//! reader's own loader as `gazette entities` does: the seed story must reach
+//! people and places F1 >= 0.95, the dev set must not fall below the figures
 //! reached so far (minus a small margin). Skips, with a message, when
 //! `../shared` or `python3` is absent.
 
@@ -11,12 +12,15 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use gazette::extract::Extractor;
-use gazette::model::{Block, Entity, EntityKind, Item, ItemId};
+use gazette::model::{Entity, EntityKind, Item};
 use serde_json::{Value, json};
 
-/// Dev set floors (people F1, places F1): reached minus a margin.
-const DEV_FLOOR: (f64, f64) = (0.67, 0.76);
-const SEED_FLOOR: (f64, f64) = (0.85, 0.85);
+/// Dev set floors (people F1, places F1). The targets are 0.82 and 0.85;
+/// these are the figures reached (0.742 and 0.839) less a small margin, so
+/// that any regression fails.
+const DEV_FLOOR: (f64, f64) = (0.735, 0.835);
+/// Seed story floors (people F1, places F1): the target is 0.95.
+const SEED_FLOOR: (f64, f64) = (0.95, 0.95);
 
 fn shared() -> Option<PathBuf> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
@@ -32,23 +36,10 @@ fn python() -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
-/// An item as `examples/extract_eval.rs` builds it: first non-empty line the
-/// title, the other non-empty lines paragraphs.
-fn item(path: &Path) -> Item {
-    let text = std::fs::read_to_string(path).unwrap();
-    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-    Item {
-        id: ItemId::from_parts(&[&path.display().to_string()]),
-        title: lines.next().unwrap_or_default().to_string(),
-        newsletter: None,
-        publisher: None,
-        date: None,
-        author: None,
-        url: None,
-        tags: vec![],
-        blocks: lines.map(|l| Block::Paragraph(l.to_string())).collect(),
-        source: path.to_path_buf(),
-    }
+/// The items of a file as `gazette entities` reads them (the reader's own
+/// loader), so the figures are the command's.
+fn items(path: &Path) -> Vec<Item> {
+    gazette::store::load::load_file(path).items
 }
 
 fn group(entities: &[Entity], kind: EntityKind) -> Value {
@@ -67,8 +58,9 @@ fn group(entities: &[Entity], kind: EntityKind) -> Value {
 fn score(root: &Path, files: &[PathBuf], gold: &Path, out: &Path) -> (f64, f64) {
     let items: Vec<Value> = files
         .iter()
-        .map(|f| {
-            let entities = Extractor::global().extract(&item(f));
+        .flat_map(|f| items(f).into_iter().map(move |item| (f, item)))
+        .map(|(f, item)| {
+            let entities = Extractor::global().extract(&item);
             json!({"source": f.display().to_string(), "people": group(&entities, EntityKind::Person),
                    "places": group(&entities, EntityKind::Place)})
         })

@@ -155,6 +155,17 @@ impl Lexicon {
 
     /// Whether the lower-cased token is an English dictionary word.
     pub fn is_word(&self, token: &str) -> bool {
+        let bytes = token.as_bytes();
+        if bytes.is_ascii() && bytes.len() <= 32 {
+            if !bytes.iter().any(u8::is_ascii_uppercase) {
+                return self.words.contains(token);
+            }
+            let mut buf = [0u8; 32];
+            let lower = &mut buf[..bytes.len()];
+            lower.copy_from_slice(bytes);
+            lower.make_ascii_lowercase();
+            return std::str::from_utf8(lower).is_ok_and(|w| self.words.contains(w));
+        }
         if token.chars().all(|c| !c.is_uppercase()) {
             return self.words.contains(token);
         }
@@ -190,7 +201,7 @@ fn load_names() -> Names {
     let mut demonyms = FxSet::default();
     for d in inflate(DEMONYMS_GZ)
         .lines()
-        .chain(super::titles::EXTRA_DEMONYMS.iter().copied())
+        .chain(super::titles::EXTRA_DEMONYMS.iter())
     {
         demonyms.insert(d.to_string());
         if d.ends_with('s') || d.ends_with("sh") || d.ends_with("ch") || d.ends_with("ese") {
@@ -269,6 +280,33 @@ fn load_places() -> (Vec<Place>, FxMap<&'static str, PlaceHit>) {
             }
         }
         places.push(place);
+    }
+    let former = super::titles::FORMER_COUNTRIES
+        .iter()
+        .map(|r| (r, PlaceKind::Country));
+    let features = super::titles::WORLD_FEATURES
+        .iter()
+        .map(|r| (r, PlaceKind::Region));
+    for (&(name, lat, lon), kind) in former.chain(features) {
+        let index = places.len() as u32;
+        if names.contains_key(name) {
+            continue;
+        }
+        names.insert(
+            name,
+            PlaceHit {
+                index,
+                primary: true,
+            },
+        );
+        places.push(Place {
+            name,
+            kind,
+            lat,
+            lon,
+            population: 0,
+            country: [b' ', b' '],
+        });
     }
     (places, names)
 }

@@ -14,29 +14,42 @@ fn name_words(name: &str) -> Vec<&str> {
     name.split(' ').collect()
 }
 
+/// A full name's words, as written and sorted.
+struct Words<'a> {
+    written: Vec<&'a str>,
+    sorted: Vec<&'a str>,
+}
+
+impl<'a> Words<'a> {
+    fn of(name: &'a str) -> Self {
+        let written = name_words(name);
+        let mut sorted = written.clone();
+        sorted.sort_unstable();
+        Self { written, sorted }
+    }
+}
+
 /// Whether two full names are forms of one person: same first and last
 /// word, or the same words in another order.
-fn same_person(a: &[&str], b: &[&str]) -> bool {
-    if a.first() == b.first() && a.last() == b.last() {
-        return true;
-    }
-    let mut x = a.to_vec();
-    let mut y = b.to_vec();
-    x.sort_unstable();
-    y.sort_unstable();
-    x == y
+fn same_person(a: &Words<'_>, b: &Words<'_>) -> bool {
+    (a.written.first() == b.written.first() && a.written.last() == b.written.last())
+        || a.sorted == b.sorted
 }
 
 /// The full names (two words or more) a lone word can stand for.
-fn owners<'a>(word: &str, full: &'a [String]) -> Vec<&'a String> {
+fn owners<'a>(word: &str, full: &'a [String], words: &[Words<'_>]) -> Vec<&'a String> {
     let mut hits: Vec<&String> = full
         .iter()
-        .filter(|f| name_words(f).last() == Some(&word))
+        .zip(words)
+        .filter(|(_, w)| w.written.last() == Some(&word))
+        .map(|(f, _)| f)
         .collect();
     if hits.is_empty() {
         hits = full
             .iter()
-            .filter(|f| name_words(f).contains(&word))
+            .zip(words)
+            .filter(|(_, w)| w.written.contains(&word))
+            .map(|(f, _)| f)
             .collect();
     }
     hits
@@ -57,46 +70,128 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
     // Variants of one name fold into the fullest: "Matthew Goode" and
     // "Matthew William Goode", "Higuchi Ichiyō" and "Ichiyō Higuchi".
     let mut canon_of: BTreeMap<String, String> = BTreeMap::new();
-    for (pos, f) in full.iter().enumerate() {
-        let fw = name_words(f);
-        let best = full
+    let full_words: Vec<Words<'_>> = full.iter().map(|f| Words::of(f)).collect();
+    for (pos, fw) in full_words.iter().enumerate() {
+        let best = full_words
             .iter()
             .enumerate()
-            .filter(|(_, g)| same_person(&fw, &name_words(g)))
-            .max_by_key(|(p, g)| (name_words(g).len(), std::cmp::Reverse(*p)))
+            .filter(|(_, g)| same_person(fw, g))
+            .max_by_key(|(p, g)| (g.written.len(), std::cmp::Reverse(*p)))
             .map_or(pos, |(p, _)| p);
+        let f = &full[pos];
         if best != pos {
             canon_of.insert(f.clone(), full[best].clone());
         }
     }
+    // An organization named in part ("Security Council", "Harbour
+    // Dynamics") joins the fuller name met in the item.
+    let orgs: Vec<&String> = cands
+        .iter()
+        .filter(|c| c.kind == EntityKind::Organization && c.name.contains(' '))
+        .map(|c| &c.name)
+        .collect();
+    for short in &orgs {
+        let fuller = orgs
+            .iter()
+            .filter(|long| long.len() > short.len())
+            .find(|long| {
+                long.starts_with(short.as_str()) && long.as_bytes().get(short.len()) == Some(&b' ')
+                    || long.ends_with(short.as_str())
+                        && long.as_bytes().get(long.len() - short.len() - 1) == Some(&b' ')
+            });
+        if let Some(long) = fuller {
+            canon_of.insert((*short).clone(), (*long).clone());
+        }
+    }
+    // One gazetteer place written two ways ("Aarhus", "Arhus") keeps the
+    // first name met.
+    let mut place_names: BTreeMap<u32, &String> = BTreeMap::new();
+    for c in &cands {
+        if c.kind == EntityKind::Place
+            && let Some(index) = c.place
+        {
+            let first = *place_names.entry(index).or_insert(&c.name);
+            let same_shape = first.split(' ').count() == c.name.split(' ').count();
+            if first != &c.name && same_shape && !canon_of.contains_key(&c.name) {
+                canon_of.insert(c.name.clone(), first.clone());
+            }
+        }
+    }
     let canon = |n: &String| canon_of.get(n).unwrap_or(n).clone();
     let counts = word_counts(&cands);
-    let singles: Vec<&str> = cands
+    let singles: std::collections::HashSet<&str> = cands
         .iter()
         .filter(|c| c.words == 1)
         .map(|c| c.name.as_str())
+        .collect();
+    let strong: std::collections::HashSet<(EntityKind, &str)> = cands
+        .iter()
+        .filter(|d| d.evidence == Evidence::Strong)
+        .map(|d| (d.kind, d.name.as_str()))
         .collect();
     let mut groups: BTreeMap<(EntityKind, String), Vec<&Cand>> = BTreeMap::new();
     for c in &cands {
         let mut kind = c.kind;
         let mut key = canon(&c.name);
         let repeated = counts.get(c.name.as_str()).copied().unwrap_or(0) >= 2;
-        let strong_elsewhere = || {
-            cands
+        let strong_elsewhere = || strong.contains(&(c.kind, c.name.as_str()));
+        // "Harvard" beside "Harvard University": the organization.
+        if c.words == 1
+            && c.kind == EntityKind::Person
+            && let Some(org) = orgs.iter().find(|o| {
+                o.len() > c.name.len()
+                    && o.starts_with(c.name.as_str())
+                    && o.as_bytes().get(c.name.len()) == Some(&b' ')
+            })
+            && !owners(&c.name, &full, &full_words)
                 .iter()
-                .any(|d| d.name == c.name && d.kind == c.kind && d.evidence == Evidence::Strong)
-        };
-        if c.words == 1 && c.kind != EntityKind::Organization {
-            let hits = owners(&c.name, &full);
+                .any(|f| f.starts_with(c.name.as_str()))
+        {
+            kind = EntityKind::Organization;
+            key = canon(org);
+        } else if c.words == 1 && c.kind != EntityKind::Organization {
+            let hits = owners(&c.name, &full, &full_words);
             let mut owners_canon: Vec<String> = hits.iter().map(|h| canon(h)).collect();
             owners_canon.dedup();
+            // A town named like the surname of a person met in full
+            // ("Whitman" beside "Walt Whitman") is that person.
+            let surname_of_full = hits
+                .iter()
+                .any(|h| h.rsplit(' ').next() == Some(c.name.as_str()));
             let person_like = c.kind == EntityKind::Person
                 || c.kind == EntityKind::Place
-                    && (c.place.is_none() || c.evidence == Evidence::Weak && !c.major);
-            if !owners_canon.is_empty() && person_like {
-                // Several people share the word: the one introduced first.
+                    && (c.place.is_none()
+                        || c.evidence == Evidence::Weak && !c.major
+                        || !c.major && surname_of_full);
+            let mut distinct: Vec<&String> = Vec::new();
+            for o in &owners_canon {
+                if !distinct.contains(&o) {
+                    distinct.push(o);
+                }
+            }
+            // Several people share the word ("Ann Lee", "Bob Lee"): the one
+            // named in full most recently before it, as a reader would take
+            // it; none before it, no merge.
+            let owner = if distinct.len() > 1 {
+                cands
+                    .iter()
+                    .filter(|d| {
+                        d.kind == EntityKind::Person
+                            && d.words >= 2
+                            && (d.seg, d.start) < (c.seg, c.start)
+                            && distinct.contains(&&canon(&d.name))
+                    })
+                    .max_by_key(|d| (d.seg, d.start))
+                    .map(|d| canon(&d.name))
+            } else {
+                distinct.first().map(|o| (*o).clone())
+            };
+            if let Some(owner) = owner.filter(|_| person_like) {
                 kind = EntityKind::Person;
-                key = owners_canon[0].clone();
+                key = owner;
+            } else if !distinct.is_empty() && person_like {
+                // Ambiguous and not yet introduced: kept on its own.
+                kind = EntityKind::Person;
             } else if c.evidence == Evidence::Weak {
                 let same_country = || {
                     cands.iter().any(|d| {

@@ -1,13 +1,15 @@
 //! Classifies each capitalised run as a person, place or organization (or
 //! nothing) from its words, the gazetteer, name data and the words around it.
 
+use std::borrow::Cow;
+
 use crate::model::EntityKind;
 
 use super::lexicon::{Lexicon, PlaceKind};
 use super::runs::{Run, capish, find_runs};
 use super::titles::{
-    DIRECTIONS, ORG_WORDS, PLACE_ALIASES, PLACE_HEADS, PLACE_TAILS, POST_NOMINALS, ROLE_NOUNS,
-    SPEECH_VERBS, TITLE_TAILS, TITLES,
+    DIRECTIONS, INSTITUTIONS, OPERATION_HEADS, ORG_WORDS, PARTY_MEMBERS, PLACE_HEADS, PLACE_TAILS,
+    POST_NOMINALS, ROLE_NOUNS, SPEECH_VERBS, TITLE_TAILS, TITLES, WordSet, place_alias,
 };
 use super::tokens::{TokKind, Token, tokenize};
 
@@ -52,54 +54,50 @@ pub struct Cand {
 }
 
 /// Lower-case words that, right before a name, make it a place.
-const LOCATIVE: &[&str] = &[
-    "in",
-    "at",
-    "from",
-    "near",
-    "outside",
-    "to",
-    "into",
-    "across",
-    "throughout",
-    "toward",
-    "towards",
-    "via",
-    "around",
-    "between",
-    "across",
-    "within",
-    "inside",
-    "visited",
-    "visit",
-];
+#[rustfmt::skip]
+static LOCATIVE: WordSet = WordSet::new(&[
+    "in", "at", "from", "near", "outside", "to", "into", "across", "throughout", "toward",
+    "towards", "via", "around", "between", "across", "within", "inside", "visited", "visit",
+]);
 
 /// Lower-case nouns that, before "of", announce a place ("the city of Pokrovsk").
-const PLACE_NOUNS: &[&str] = &[
-    "city",
-    "town",
-    "village",
-    "region",
-    "province",
-    "capital",
-    "district",
-    "suburb",
-    "state",
-    "county",
-    "port",
-    "island",
-    "republic",
-    "oblast",
-    "settlement",
-    "municipality",
-    "hamlet",
-    "neighborhood",
-    "neighbourhood",
-    "borough",
-    "territory",
-    "prefecture",
-    "country",
-];
+#[rustfmt::skip]
+static PLACE_NOUNS: WordSet = WordSet::new(&[
+    "city", "town", "village", "region", "province", "capital", "district", "suburb", "state",
+    "county", "port", "island", "republic", "oblast", "settlement", "municipality", "hamlet",
+    "neighborhood", "neighbourhood", "borough", "territory", "prefecture", "country",
+]);
+
+/// Heads of names that honour a person ("Carnegie Hall", "Nobel Prize").
+#[rustfmt::skip]
+static NAMED_AFTER: WordSet = WordSet::new(&[
+    "Hall", "Museum", "Center", "Centre", "Building", "Library", "Theatre", "Theater", "Prize",
+    "Award", "Foundation", "Institute", "News", "Stadium", "Arena", "School", "College",
+    "University", "Hospital", "Memorial", "Gallery", "Trust", "Medal", "Lecture",
+]);
+
+/// Lower-case nouns that, after a possessive, show the owner is a person.
+#[rustfmt::skip]
+static KIN_AND_WORKS: WordSet = WordSet::new(&[
+    "wife", "husband", "son", "sons", "daughter", "daughters", "mother", "father", "brother",
+    "brothers", "sister", "sisters", "widow", "widower", "children", "parents", "grandson",
+    "granddaughter", "girlfriend", "boyfriend", "fiancée", "fiance", "fiancé", "nephew", "niece",
+    "uncle", "aunt", "cousin", "biography", "biographer", "memoir", "memoirs", "autobiography",
+    "funeral", "assassination", "career", "childhood", "novel", "novels", "poems", "poetry",
+    "paintings", "administration", "lawyer", "lawyers", "spokesman", "spokeswoman", "aide",
+    "aides", "campaign", "presidency", "grave", "birthplace", "estate", "diary", "diaries",
+]);
+
+/// Lower-case words that, two words before a name, with "of" right before
+/// it, make it a place ("the city of X").
+#[rustfmt::skip]
+static MORE_PLACE_NOUNS: WordSet = WordSet::new(&[
+    "desert", "diocese", "archdiocese", "parish", "duchy", "kingdom", "valley", "commune",
+    "canton", "principality", "emirate", "governorate", "shores", "outskirts", "streets",
+    "suburbs", "mayor", "governor", "people", "citizens", "residents", "coast", "island",
+    "battle", "siege", "sack", "capture", "liberation", "occupation", "bombing", "invasion",
+    "cemetery", "heart", "centre", "center", "environs", "ruins",
+]);
 
 /// The text of a segment and its tokens, with helpers for the words around a run.
 struct Seg<'a> {
@@ -115,10 +113,18 @@ impl<'a> Seg<'a> {
     }
 
     /// The words of tokens `[a, b)` joined by single spaces, title-cased in an
-    /// all-caps segment.
-    fn name(&self, a: usize, b: usize) -> String {
+    /// all-caps segment; borrowed from the text when it is written that way.
+    fn name(&self, a: usize, b: usize) -> Cow<'a, str> {
+        let toks = &self.toks[a..b];
+        let plain = !self.caps
+            && toks
+                .windows(2)
+                .all(|w| w[1].start == w[0].end + 1 && self.text.as_bytes()[w[0].end] == b' ');
+        if plain {
+            return Cow::Borrowed(self.slice(a, b));
+        }
         let mut out = String::new();
-        for t in &self.toks[a..b] {
+        for t in toks {
             if !out.is_empty() {
                 out.push(' ');
             }
@@ -132,20 +138,39 @@ impl<'a> Seg<'a> {
                 out.push_str(t.text);
             }
         }
-        out
+        Cow::Owned(out)
     }
 
-    fn lower(&self, i: usize) -> Option<String> {
+    fn lower(&self, i: usize) -> Option<Cow<'a, str>> {
         let t = self.toks.get(i)?;
-        (t.kind == TokKind::Word).then(|| t.text.to_lowercase())
+        if t.kind != TokKind::Word {
+            return None;
+        }
+        Some(if t.text.chars().any(char::is_uppercase) {
+            Cow::Owned(t.text.to_lowercase())
+        } else {
+            Cow::Borrowed(t.text)
+        })
     }
 
-    fn word_before(&self, a: usize) -> Option<String> {
+    fn word_before(&self, a: usize) -> Option<Cow<'a, str>> {
         a.checked_sub(1).and_then(|i| self.lower(i))
     }
 }
 
 fn is_caps_segment(text: &str) -> bool {
+    // ASCII counts first: a non-ASCII byte may at most add an upper-case letter.
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for &b in text.as_bytes() {
+        if b.is_ascii_lowercase() {
+            lower += 1;
+        } else if b.is_ascii_uppercase() || !b.is_ascii() {
+            upper += 1;
+        }
+    }
+    if lower * 3 >= upper {
+        return false;
+    }
     let (mut upper, mut lower) = (0usize, 0usize);
     for c in text.chars() {
         if c.is_uppercase() {
@@ -174,9 +199,76 @@ fn title_case(text: &str) -> String {
     out
 }
 
+/// Title-cases runs of two or more all-caps words inside ordinary text
+/// ("SEN. GEORGIA MERCER", "ENVOY ON THE HILL"), keeping byte offsets, so
+/// that they read as names and headings rather than acronyms. Dotted
+/// tokens ("U.S.") and short unknown ones ("NATO") keep their case.
+fn unshout(lex: &Lexicon, text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    // Cheap test: two all-caps words in a row ("GEORGIA MERCER", "SEN. X").
+    let shouting = bytes.windows(5).any(|w| {
+        w[0].is_ascii_uppercase()
+            && w[1].is_ascii_uppercase()
+            && (w[2] == b' ' && w[3].is_ascii_uppercase() && w[4].is_ascii_uppercase()
+                || w[2] == b'.' && w[3] == b' ' && w[4].is_ascii_uppercase())
+    });
+    if !shouting {
+        return None;
+    }
+    let toks = tokenize(text);
+    let shouted = |t: &Token<'_>| t.is_all_caps();
+    let mut out: Option<String> = None;
+    let mut i = 0;
+    while i < toks.len() {
+        if !shouted(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < toks.len() && shouted(&toks[i]) {
+            i += 1;
+            // "SEN. GEORGIA MERCER": an abbreviated title's period.
+            let abbreviated = toks.get(i).is_some_and(|t| t.is_punct('.'))
+                && super::titles::ABBREVIATIONS.contains(&title_case(toks[i - 1].text))
+                && toks.get(i + 1).is_some_and(&shouted);
+            if abbreviated {
+                i += 1;
+            }
+        }
+        if i - start < 2 {
+            continue;
+        }
+        for t in toks[start..i].iter().filter(|t| t.kind == TokKind::Word) {
+            let cased = title_case(t.text);
+            let bare = cased.trim_end_matches('.');
+            let known = STOP_CAPS_LOWER.contains(bare)
+                || TITLES.contains(bare)
+                || lex.given_count(bare) >= 200
+                || lex.is_word(bare);
+            let acronym = t.text.contains('.') && !TITLES.contains(bare)
+                || t.text.chars().count() <= 4 && !known;
+            if !acronym {
+                let buf = out.get_or_insert_with(|| text.to_string());
+                buf.replace_range(t.start..t.end, &cased);
+            }
+        }
+    }
+    out
+}
+
+/// Capitalised function words, for [`unshout`].
+#[rustfmt::skip]
+static STOP_CAPS_LOWER: WordSet = WordSet::new(&[
+    "The", "A", "An", "On", "In", "Of", "At", "To", "For", "And", "Or", "By", "With", "From",
+]);
+
 /// Finds every candidate in one segment.
 pub fn segment_cands(lex: &Lexicon, index: usize, text: &str, out: &mut Vec<Cand>) {
+    let masked = super::credits::mask(text);
+    let text = masked.as_deref().unwrap_or(text);
     let caps = is_caps_segment(text);
+    let shouted = if caps { None } else { unshout(lex, text) };
+    let text = shouted.as_deref().unwrap_or(text);
     let cased;
     let text = if caps {
         cased = title_case(text);
@@ -193,6 +285,19 @@ pub fn segment_cands(lex: &Lexicon, index: usize, text: &str, out: &mut Vec<Cand
     };
     let cited = citations(lex, &seg, out);
     for run in find_runs(&seg.toks, lex) {
+        // The most common run: a capitalised word opening a sentence ("Later").
+        if run.end == run.start + 1 {
+            let t = &seg.toks[run.start];
+            if t.sent_start
+                && !t.is_all_caps()
+                && lex.is_word(t.text)
+                && lex.given_count(t.text) < 1000
+                && !INSTITUTIONS.contains(t.text)
+                && place_lookup(lex, t.text).is_none()
+            {
+                continue;
+            }
+        }
         if !cited.iter().any(|&i| run.start <= i && i < run.end) {
             classify(lex, &seg, run, out);
         }
@@ -204,36 +309,43 @@ pub fn segment_cands(lex: &Lexicon, index: usize, text: &str, out: &mut Vec<Cand
 fn citations(lex: &Lexicon, seg: &Seg<'_>, out: &mut Vec<Cand>) -> Vec<usize> {
     let mut used = Vec::new();
     let t = &seg.toks;
-    for i in 0..t.len().saturating_sub(3) {
+    // A reference-list line: short, the name first.
+    let list_line = seg.text.len() < 200;
+    for i in 0..t.len().saturating_sub(2) {
         let opens = i == 0 || t[i - 1].text == "and" || t[i - 1].text == "&";
+        if !(opens && t[i].is_cap() && t[i + 1].is_punct(',') && t[i + 2].is_cap()) {
+            continue;
+        }
         let given = &t[i + 2];
-        let closes = t
-            .get(i + 3)
-            .is_none_or(|n| n.is_punct('.') || n.is_punct(';') || n.text == "and");
-        if opens
-            && t[i].is_cap()
-            && t[i + 1].is_punct(',')
-            && given.is_cap()
-            && lex.given_count(given.bare()) >= 200
-            && !lex.is_word(t[i].text)
-            && lex.place(t[i].text).is_none()
-            && closes
+        // "Macaulay, Thomas Babington.": a second given name may follow.
+        let mut last = i + 2;
+        if t.get(i + 3)
+            .is_some_and(|n| n.is_cap() && !n.text.ends_with('.'))
         {
+            last = i + 3;
+        }
+        let closes = t
+            .get(last + 1)
+            .is_none_or(|n| n.is_punct('.') || n.is_punct(';') || n.text == "and");
+        let surname = t[i].text;
+        let surname_ok = (!lex.is_word(surname) && lex.place(surname).is_none())
+            || (i == 0 && list_line && lex.place(given.bare()).is_none());
+        if closes && lex.given_count(given.bare()) >= 200 && surname_ok {
             out.push(Cand {
                 kind: EntityKind::Person,
-                name: format!("{} {}", given.bare(), t[i].text),
-                surface: seg.slice(i, i + 3).to_string(),
+                name: format!("{} {surname}", seg.slice(i + 2, last + 1)),
+                surface: seg.slice(i, last + 1).to_string(),
                 seg: seg.index,
                 start: t[i].start,
-                end: given.end,
+                end: t[last].end,
                 place: None,
                 evidence: Evidence::Strong,
-                words: 2,
+                words: 2 + last - (i + 2),
                 major: true,
                 country: [b' ', b' '],
                 small: false,
             });
-            used.extend([i, i + 2]);
+            used.extend(i..=last);
         }
     }
     used
@@ -241,7 +353,7 @@ fn citations(lex: &Lexicon, seg: &Seg<'_>, out: &mut Vec<Cand>) -> Vec<usize> {
 
 fn title_word(lex: &Lexicon, t: &Token<'_>) -> bool {
     let bare = t.bare();
-    if !TITLES.contains(&bare) {
+    if !TITLES.contains(bare) {
         return false;
     }
     // "Don", "Dean": given names unless written as an abbreviation.
@@ -255,7 +367,24 @@ fn strip_titles(lex: &Lexicon, seg: &Seg<'_>, run: Run) -> (usize, bool) {
     let mut seen = false;
     while i + 1 < run.end {
         let t = &seg.toks[i];
-        if title_word(lex, t) || (seen && TITLE_TAILS.contains(&t.bare())) {
+        // "St. Louis", "Saint Petersburg": a place, not a saint.
+        let saint = matches!(t.bare(), "St" | "Ste" | "Saint");
+        if saint && (i + 1..=run.end).any(|k| place_lookup(lex, &seg.name(i, k)).is_some()) {
+            break;
+        }
+        let noble_of = seg.toks[i + 1].text == "of"
+            && matches!(
+                t.bare(),
+                "Earl"
+                    | "Duke"
+                    | "Count"
+                    | "Baron"
+                    | "Marquess"
+                    | "Marquis"
+                    | "Viscount"
+                    | "Prince"
+            );
+        if title_word(lex, t) || noble_of || (seen && TITLE_TAILS.contains(t.bare())) {
             seen = true;
             i += 1;
         } else {
@@ -270,26 +399,38 @@ fn place_lookup(lex: &Lexicon, name: &str) -> Option<(u32, &'static str, PlaceKi
     if name.len() < 2 {
         return None;
     }
-    let canon = PLACE_ALIASES
-        .iter()
-        .find(|(a, _)| *a == name)
-        .map_or(name, |(_, c)| *c);
+    let canon = place_alias(name);
     let (hit, place) = lex.place(canon)?;
+    // An alternate name with an organization word ("University of X") is
+    // more often the organization than the town.
+    if !hit.primary && canon.contains(' ') && canon.split(' ').any(|w| ORG_WORDS.contains(w)) {
+        return None;
+    }
     Some((hit.index, place.name, place.kind, place.population))
+}
+
+/// The name a gazetteer place is shown under: its canonical name, or the
+/// ASCII spelling of it that the text used ("Tromso", "Aarhus").
+fn shown(canon: &str, written: &str) -> String {
+    if canon != written && super::titles::ascii_spelling_of(written, canon) {
+        written.to_string()
+    } else {
+        canon.to_string()
+    }
 }
 
 fn push(
     out: &mut Vec<Cand>,
     seg: &Seg<'_>,
     kind: EntityKind,
-    name: String,
+    name: impl Into<String>,
     title_from: usize,
     a: usize,
     b: usize,
 ) {
     out.push(Cand {
         kind,
-        name,
+        name: name.into(),
         surface: seg.slice(title_from, b).to_string(),
         seg: seg.index,
         start: seg.toks[a].start,
@@ -303,12 +444,38 @@ fn push(
     });
 }
 
+/// "Obama's wife", "Dickens's novels", "Obama's national security adviser":
+/// kin, works and aides belong to people. `j` is the possessive token.
+fn possessive_person(seg: &Seg<'_>, j: usize) -> bool {
+    if !seg
+        .toks
+        .get(j)
+        .is_some_and(|t| t.kind == TokKind::Possessive)
+    {
+        return false;
+    }
+    for k in j + 1..j + 4 {
+        let Some(t) = seg.toks.get(k) else {
+            return false;
+        };
+        if t.kind != TokKind::Word || t.is_cap() {
+            return false;
+        }
+        if KIN_AND_WORKS.contains(t.text)
+            || matches!(t.text, "adviser" | "advisor" | "advisers" | "advisors")
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// Cue words around a run that mark a person.
 fn person_cue(seg: &Seg<'_>, a: usize, b: usize) -> bool {
     let before = seg.word_before(a);
     if before
         .as_deref()
-        .is_some_and(|w| ROLE_NOUNS.contains(&w) || matches!(w, "said" | "says" | "asked" | "told"))
+        .is_some_and(|w| ROLE_NOUNS.contains(w) || matches!(w, "said" | "says" | "asked" | "told"))
     {
         return true;
     }
@@ -318,7 +485,7 @@ fn person_cue(seg: &Seg<'_>, a: usize, b: usize) -> bool {
         .get(j)
         .is_some_and(|t| t.kind == TokKind::Possessive)
     {
-        return false;
+        return possessive_person(seg, j);
     }
     if seg.toks.get(j).is_some_and(|t| t.is_punct(',')) {
         j += 1;
@@ -326,32 +493,39 @@ fn person_cue(seg: &Seg<'_>, a: usize, b: usize) -> bool {
         let next = seg.lower(j + 1);
         return match w.as_deref() {
             Some("who" | "whose") => true,
+            // "the head of NATO, Hoop Scheffer, he has explained"
+            Some("he" | "she") => seg.toks.get(b + 2).is_some_and(|t| t.kind == TokKind::Word),
             Some("a" | "an" | "the" | "his" | "her") => {
-                next.as_deref().is_some_and(|n| ROLE_NOUNS.contains(&n))
+                next.as_deref().is_some_and(|n| ROLE_NOUNS.contains(n))
             }
-            Some(w) => ROLE_NOUNS.contains(&w) || w == "said" || w == "says",
+            Some(w) => ROLE_NOUNS.contains(w) || w == "said" || w == "says",
             None => false,
         };
     }
-    seg.lower(j)
-        .is_some_and(|w| SPEECH_VERBS.contains(&w.as_str()))
+    seg.lower(j).is_some_and(|w| SPEECH_VERBS.contains(&w))
+        && !seg
+            .lower(j + 1)
+            .is_some_and(|w| matches!(&*w, "it" | "its"))
 }
 
 fn locative_cue(seg: &Seg<'_>, a: usize) -> bool {
+    // "the nation's capital, Wellington": an apposition to a place noun.
+    if a >= 2
+        && seg.toks[a - 1].is_punct(',')
+        && seg.lower(a - 2).is_some_and(|n| PLACE_NOUNS.contains(&n))
+    {
+        return true;
+    }
     if let Some(w) = seg.word_before(a) {
-        if LOCATIVE.contains(&w.as_str()) {
+        if LOCATIVE.contains(&w) {
             return true;
         }
         if w == "of" {
             return seg
                 .lower(a.wrapping_sub(2))
-                .is_some_and(|n| PLACE_NOUNS.contains(&n.as_str()));
+                .is_some_and(|n| PLACE_NOUNS.contains(&n) || MORE_PLACE_NOUNS.contains(&n));
         }
-        return w == "the"
-            && a >= 2
-            && seg
-                .lower(a - 2)
-                .is_some_and(|n| LOCATIVE.contains(&n.as_str()));
+        return w == "the" && a >= 2 && seg.lower(a - 2).is_some_and(|n| LOCATIVE.contains(&n));
     }
     false
 }
@@ -372,15 +546,23 @@ fn comma_place_after(lex: &Lexicon, seg: &Seg<'_>, b: usize) -> bool {
         e += 1;
     }
     (b + 2..=e).rev().any(|k| {
-        place_lookup(lex, &seg.name(b + 1, k))
-            .is_some_and(|(_, _, kind, _)| matches!(kind, PlaceKind::Country | PlaceKind::Region))
+        place_lookup(lex, &seg.name(b + 1, k)).is_some_and(|(_, _, kind, _)| {
+            matches!(kind, PlaceKind::Country | PlaceKind::Region)
+                // "Levico Terme, Trento, Italy": a town, then its country.
+                || kind == PlaceKind::Town
+                    && seg.toks.get(k).is_some_and(|t| t.is_punct(','))
+                    && seg.toks.get(k + 1).is_some_and(capish)
+                    && place_lookup(lex, seg.toks[k + 1].text).is_some_and(|p| {
+                        matches!(p.2, PlaceKind::Country | PlaceKind::Region)
+                    })
+        })
     })
 }
 
 fn is_org(seg: &Seg<'_>, a: usize, b: usize) -> bool {
     let last = seg.toks[b - 1].bare();
-    (a..b).any(|i| ORG_WORDS.contains(&seg.toks[i].bare()) && (i == b - 1 || i == a || b - a > 2))
-        || ORG_WORDS.contains(&last)
+    (a..b).any(|i| ORG_WORDS.contains(seg.toks[i].bare()) && (i == b - 1 || i == a || b - a > 2))
+        || ORG_WORDS.contains(last)
 }
 
 /// Whether a word cannot be (part of) a person's name: CamelCase brands and
@@ -406,38 +588,20 @@ fn not_a_name(word: &str) -> bool {
 }
 
 /// Titles that surely precede a person's name, even a word-like one ("Mr. Trump").
-const HONORIFICS: &[&str] = &[
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Miss",
-    "Dr",
-    "Sir",
-    "Dame",
-    "Lord",
-    "Lady",
-    "President",
-    "Senator",
-    "Sen",
-    "Rep",
-    "Gov",
-    "Governor",
-    "King",
-    "Queen",
-    "Prince",
-    "Princess",
-    "Pope",
-    "Prof",
-    "Professor",
-    "Gen",
-    "General",
-    "Judge",
-    "Mayor",
-    "Chancellor",
-    "Premier",
-    "Minister",
-    "Secretary",
-];
+#[rustfmt::skip]
+static HONORIFICS: WordSet = WordSet::new(&[
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "President", "Senator", "Sen",
+    "Rep", "Gov", "Governor", "King", "Queen", "Prince", "Princess", "Pope", "Prof", "Professor",
+    "Gen", "General", "Judge", "Mayor", "Chancellor", "Premier", "Minister", "Secretary",
+]);
+
+/// Whether the token is a word with a Latin letter ("Zahā" is, "زها" is not).
+fn latin_word(t: &Token<'_>) -> bool {
+    t.kind == TokKind::Word
+        && t.text
+            .chars()
+            .any(|c| c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c))
+}
 
 /// Whether the word is a Roman numeral ("II", "XV").
 fn is_roman(word: &str) -> bool {
@@ -445,49 +609,33 @@ fn is_roman(word: &str) -> bool {
 }
 
 /// First words that open a foreign name of a place or work, not a person.
-const NON_PERSON_HEADS: &[&str] = &[
-    "Les",
-    "Le",
-    "La",
-    "Los",
-    "Las",
-    "El",
-    "Il",
-    "Lo",
-    "Die",
-    "Das",
-    "Der",
-    "Instituto",
-    "Santo",
-    "San",
-    "Santa",
-    "São",
-    "Sankt",
-    "Sant",
-    "Piazza",
-    "Via",
-    "Rue",
-    "Place",
-    "Palazzo",
-    "Museo",
-    "Musée",
-    "Teatro",
-    "Hôtel",
-    "Hôpital",
-    "École",
-    "Université",
-    "Universidad",
-];
+#[rustfmt::skip]
+static NON_PERSON_HEADS: WordSet = WordSet::new(&[
+    "Les", "Le", "La", "Los", "Las", "El", "Il", "Lo", "Die", "Das", "Der", "Instituto", "Santo",
+    "San", "Santa", "São", "Sankt", "Sant", "Piazza", "Via", "Rue", "Place", "Palazzo", "Museo",
+    "Musée", "Teatro", "Hôtel", "Hôpital", "École", "Université", "Universidad",
+]);
 
 /// Drops leading words before the name proper: capitalised role or
 /// dictionary words ahead of a given name or a title ("Mathematician
 /// Hermann Weyl", "Shadow Home Secretary Yvette Cooper").
 fn skip_lead_words(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> usize {
+    let saint = matches!(seg.toks[a].bare(), "St" | "Ste" | "Saint");
+    if saint && (a + 1..=b.min(a + 4)).any(|k| place_lookup(lex, &seg.name(a, k)).is_some()) {
+        return a;
+    }
+    // "Sen. Marla Quist": a title is stripped as a title, not skipped.
+    if title_word(lex, &seg.toks[a]) {
+        return a;
+    }
     for k in a + 1..b {
         let t = &seg.toks[k];
         let before_ok = (a..k).all(|i| {
             let w = seg.toks[i].bare();
-            lex.is_word(w) || TITLES.contains(&w) || TITLE_TAILS.contains(&w)
+            w != "of"
+                && ((lex.is_word(w) && !DIRECTIONS.contains(w) && lex.given_count(w) < 20_000)
+                    || TITLES.contains(w)
+                    || TITLE_TAILS.contains(w))
         });
         if !before_ok {
             return a;
@@ -495,7 +643,11 @@ fn skip_lead_words(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> usize {
         if title_word(lex, t) && k + 1 < b {
             return k;
         }
-        if lex.given_count(t.bare()) >= 200 && !lex.is_word(t.bare()) && k + 1 < b {
+        if lex.given_count(t.bare()) >= 200
+            && !lex.is_word(t.bare())
+            && !lex.is_demonym(t.text)
+            && k + 1 < b
+        {
             return k;
         }
     }
@@ -527,14 +679,39 @@ fn set_weak(out: &mut [Cand]) {
 }
 
 fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
+    // "(Latin: Eusebius Sophronius Hieronymus; ...)": a name in another
+    // language, a form of something named in English nearby.
+    let mut k = run.start;
+    while k > 0
+        && k + 4 > run.start
+        && seg.toks[k - 1].kind == TokKind::Word
+        && !latin_word(&seg.toks[k - 1])
+    {
+        k -= 1;
+    }
+    if k >= 2 && seg.toks[k - 1].is_punct(':') && lex.is_demonym(seg.toks[k - 2].text) {
+        return;
+    }
     // A leading nationality word is not part of the name ("Russian President
     // Vladimir Putin"), unless the whole run is a place ("Saudi Arabia").
     let mut run = run;
     if place_lookup(lex, &seg.name(run.start, run.end)).is_none() {
         while run.start < run.end {
             let one = lex.is_demonym(seg.toks[run.start].text);
-            let two =
-                run.start + 1 < run.end && lex.is_demonym(&seg.name(run.start, run.start + 2));
+            let two = run.start + 1 < run.end
+                && (lex.is_demonym(&seg.name(run.start, run.start + 2))
+                    || DIRECTIONS.contains(seg.toks[run.start].text)
+                        && lex.is_demonym(seg.toks[run.start + 1].text));
+            // "Christian Democratic Union", "European Court of Human Rights":
+            // the adjective belongs to an organization's name.
+            let skip = if two { 2 } else { 1 };
+            let org_next = seg
+                .toks
+                .get(run.start + skip)
+                .is_some_and(|t| run.start + skip < run.end && ORG_WORDS.contains(t.text));
+            if (one || two) && org_next {
+                break;
+            }
             if two {
                 run.start += 2;
             } else if one {
@@ -549,7 +726,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     }
     // Runs made only of title words ("President", "Prime Minister").
     if (run.start..run.end)
-        .all(|i| title_word(lex, &seg.toks[i]) || TITLE_TAILS.contains(&seg.toks[i].bare()))
+        .all(|i| title_word(lex, &seg.toks[i]) || TITLE_TAILS.contains(seg.toks[i].bare()))
     {
         return;
     }
@@ -574,6 +751,28 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     if seg.toks.get(b).is_some_and(|t| t.is_punct('$')) {
         return;
     }
+    // "Exercise Northern Lantern", "Operation Desert Storm": neither.
+    if OPERATION_HEADS.contains(seg.toks[a].bare()) && a + 1 < b {
+        return;
+    }
+    // "Members of the Senate Armed Services Committee": the part after "of".
+    if !titled
+        && seg.toks[a].sent_start
+        && a + 2 < b
+        && seg.toks[a + 1].text == "of"
+        && lex.is_word(seg.toks[a].text)
+        && !ORG_WORDS.contains(seg.toks[a].text)
+        && !PLACE_HEADS.contains(seg.toks[a].text)
+        && !PLACE_TAILS.contains(seg.toks[a].text)
+        && !DIRECTIONS.contains(seg.toks[a].text)
+    {
+        let mut k = a + 2;
+        if seg.toks[k].text == "the" && k + 1 < b {
+            k += 1;
+        }
+        classify(lex, seg, Run { start: k, end: b }, out);
+        return;
+    }
     // A sentence-initial dictionary word is not part of a name ("Following Mr. X").
     let first = &seg.toks[a];
     if !titled
@@ -583,7 +782,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         && lex.given_count(first.text) < 2000
         && lex.place(&seg.name(a, b)).is_none()
         && !is_org(seg, a, b)
-        && !DIRECTIONS.contains(&first.text)
+        && !DIRECTIONS.contains(first.text)
     {
         a += 1;
         while a + 1 < b && matches!(seg.toks[a].text, "of" | "the") {
@@ -600,11 +799,21 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         b = k;
     }
     // Post-nominal letters ("Daniel Bernoulli FRS").
-    while b > a + 1 && POST_NOMINALS.contains(&seg.toks[b - 1].text) {
+    while b > a + 1 && POST_NOMINALS.contains(seg.toks[b - 1].text) {
         b -= 1;
     }
     let name = seg.name(a, b);
     let words = b - a;
+    // "The Kremlin said": a seat of government stands for the government.
+    if INSTITUTIONS.contains(&name) && !titled {
+        push(out, seg, EntityKind::Organization, name, title_from, a, b);
+        return;
+    }
+    // "Sen. Georgia Mercer, Oregon Democrat": the place only.
+    if !titled && words >= 2 && PARTY_MEMBERS.contains(seg.toks[b - 1].text) {
+        nested_places(lex, seg, a, b - 1, out);
+        return;
+    }
     let gazetteer = place_lookup(lex, &name);
 
     // Countries and regions named in full win over organization words ("United States").
@@ -620,7 +829,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
             out,
             seg,
             EntityKind::Place,
-            canon.to_string(),
+            shown(canon, &name),
             title_from,
             a,
             b,
@@ -630,7 +839,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     }
     // "Eastern Europe", "Southern California": a direction and a place.
     let dirs = (a..b)
-        .take_while(|&i| DIRECTIONS.contains(&seg.toks[i].text))
+        .take_while(|&i| DIRECTIONS.contains(seg.toks[i].text))
         .count();
     if words > dirs
         && dirs > 0
@@ -642,15 +851,74 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         return;
     }
 
+    // "Battle of Chudnov", "Siege of Savannah", "City of Pokrovsk": the place.
+    if !titled
+        && a + 2 < b
+        && seg.toks[a + 1].text == "of"
+        && gazetteer.is_none()
+        && seg
+            .lower(a)
+            .is_some_and(|w| PLACE_NOUNS.contains(&w) || MORE_PLACE_NOUNS.contains(&w))
+    {
+        let k = a + 2;
+        let rest = seg.name(k, b);
+        if let Some((index, canon, _, _)) = place_lookup(lex, &rest) {
+            push(out, seg, EntityKind::Place, shown(canon, &rest), k, k, b);
+            set_place(out, Some(index));
+        } else if k + 1 == b && lex.given_count(seg.toks[k].bare()) < 300 {
+            push(out, seg, EntityKind::Place, rest, k, k, b);
+        } else {
+            classify(lex, seg, Run { start: k, end: b }, out);
+        }
+        return;
+    }
+    // "Claudia Mo of the Civic Party", "Alexander Gordon of Auchintoul": a
+    // full name, then what it is "of".
+    if let Some(of) = (a + 2..b).find(|&i| seg.toks[i].text == "of")
+        && gazetteer.is_none()
+        && person_like(lex, seg, a, of, titled)
+    {
+        push(
+            out,
+            seg,
+            EntityKind::Person,
+            seg.name(a, of),
+            title_from,
+            a,
+            of,
+        );
+        let mut k = of + 1;
+        if seg.toks.get(k).is_some_and(|t| t.text == "the") {
+            k += 1;
+        }
+        if k + 1 == b
+            && !lex.is_word(seg.toks[k].text)
+            && lex.given_count(seg.toks[k].bare()) < 300
+            && place_lookup(lex, seg.toks[k].text).is_none()
+            && !seg.toks[k].is_all_caps()
+        {
+            // "of Auchintoul": an estate or birthplace.
+            push(out, seg, EntityKind::Place, seg.name(k, b), k, k, b);
+        } else if k < b {
+            classify(lex, seg, Run { start: k, end: b }, out);
+        }
+        return;
+    }
     // Facilities and features ("Ross Sea", "Carnegie Hall", "Mount Everest").
     let head = seg.toks[a].bare();
     let tail = seg.toks[b - 1].bare();
-    if !titled && words >= 2 && (PLACE_TAILS.contains(&tail) || PLACE_HEADS.contains(&head)) {
+    let named_person =
+        words >= 3 && lex.given_count(head) >= 200 && !lex.is_word(head) && person_cue(seg, a, b);
+    if !titled
+        && !named_person
+        && words >= 2
+        && (PLACE_TAILS.contains(tail) || PLACE_HEADS.contains(head))
+    {
         push(
             out,
             seg,
             EntityKind::Place,
-            gazetteer.map_or(name, |p| p.1.to_string()),
+            gazetteer.map_or(name, |p| Cow::Borrowed(p.1)),
             title_from,
             a,
             b,
@@ -675,18 +943,36 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     if let Some((index, canon, kind, pop)) = gazetteer {
         let given = lex.given_count(seg.toks[a].bare());
         let wordy = words == 1 && lex.is_word(&name);
-        let cue_person = titled || person_cue(seg, a, b);
         let major = matches!(kind, PlaceKind::Country | PlaceKind::Continent)
             || (kind == PlaceKind::Region && pop > 1_000_000);
+        // "talks in Geneva, Deputy Minister X said": the preposition wins over
+        // the apposition; "France said": a country speaks through its
+        // government unless the name is also a very common given name.
+        let speech = seg.lower(b).is_some_and(|w| SPEECH_VERBS.contains(&w));
+        // A country or large region speaks and is spoken of through its
+        // government: only a title makes it a person, unless the name is
+        // also a very common given name ("Jordan said").
+        let country_like = major && given < 100_000;
+        let cue_person = titled
+            || (!locative_cue(seg, a) && !country_like && person_cue(seg, a, b))
+            || (speech && !country_like && !locative_cue(seg, a));
         let ambiguous = given >= 300 || wordy;
-        let locative = locative_cue(seg, a) || comma_place_after(lex, seg, b);
+        let locative = ends_of
+            || locative_cue(seg, a)
+            || comma_place_after(lex, seg, b)
+            || after_place_comma(lex, seg, a, b);
         let small = kind == PlaceKind::Town && pop < 200_000 && !locative;
+        // "Obama's national security adviser": a person named like a town.
+        if small && !major && possessive_person(seg, b) {
+            push(out, seg, EntityKind::Person, name, title_from, a, b);
+            return;
+        }
         let accept = if ambiguous {
             !cue_person
                 && (major && !(wordy && seg.toks[a].sent_start && pop < 5_000_000)
                     || pop > 2_000_000 && !wordy
-                    || locative_cue(seg, a)
-                    || comma_place_after(lex, seg, b))
+                    || pop > 1_000_000 && !wordy && given < 100_000
+                    || locative)
         } else {
             !titled
         };
@@ -695,7 +981,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
                 out,
                 seg,
                 EntityKind::Place,
-                canon.to_string(),
+                shown(canon, &name),
                 title_from,
                 a,
                 b,
@@ -718,7 +1004,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
                 out,
                 seg,
                 EntityKind::Place,
-                canon.to_string(),
+                shown(canon, &name),
                 title_from,
                 a,
                 b,
@@ -732,6 +1018,37 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     }
     // People.
     if words == 0 {
+        return;
+    }
+    // "L. D.": initials alone name no one we can follow.
+    if (a..b).all(|i| {
+        let t = seg.toks[i].text;
+        t.ends_with('.') && t.len() <= 4
+    }) {
+        return;
+    }
+    // "General Systems Research": a rank word opening an organization's name.
+    let courtesy = (lead..a).any(|i| {
+        matches!(
+            seg.toks[i].bare(),
+            "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Sir" | "Dame" | "Lord" | "Lady"
+        )
+    });
+    if titled && !courtesy && words >= 2 && ORG_WORDS.contains(seg.toks[b - 1].bare()) {
+        push(
+            out,
+            seg,
+            EntityKind::Organization,
+            seg.name(title_from, b),
+            title_from,
+            title_from,
+            b,
+        );
+        return;
+    }
+    // "Microsoft said it", "a spokesman for Pfizer": an organization.
+    if !titled && org_cue(seg, a, b) {
+        push(out, seg, EntityKind::Organization, name, title_from, a, b);
         return;
     }
     // "Carlo De Benedetti of Italy": a full name, then what it is "of".
@@ -758,6 +1075,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         }
     }
     if (a..b).any(|i| not_a_name(seg.toks[i].text)) {
+        nested_places(lex, seg, a, b, out);
         return;
     }
     // Acronyms, foreign articles and saints' places are not people's names.
@@ -767,7 +1085,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
                 && !is_roman(seg.toks[i].text)
                 && !seg.toks[i].text.contains('.')
         });
-    if acronym_inside || NON_PERSON_HEADS.contains(&seg.toks[a].text) {
+    if acronym_inside || NON_PERSON_HEADS.contains(seg.toks[a].text) {
         if acronym_inside {
             push(out, seg, EntityKind::Organization, name, title_from, a, b);
         }
@@ -775,7 +1093,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         return;
     }
     // "Best Foreign Actress": a modifier, not an honorific, before plain words.
-    let honorific = (lead..a).any(|i| HONORIFICS.contains(&seg.toks[i].bare()));
+    let honorific = (lead..a).any(|i| HONORIFICS.contains(seg.toks[i].bare()));
     if titled
         && !honorific
         && (a..b)
@@ -784,38 +1102,76 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         return;
     }
     let first_given = lex.given_count(seg.toks[a].bare());
-    let initial = seg.toks[a].text.len() <= 3 && seg.toks[a].text.ends_with('.');
+    let initial = seg.toks[a].text.len() <= 3
+        && seg.toks[a].text.ends_with('.')
+        && !super::titles::ABBREVIATIONS.contains(seg.toks[a].bare());
     let all_unknown = (a..b).all(|i| !lex.is_word(seg.toks[i].text));
     let cue = titled || person_cue(seg, a, b);
     if words >= 2 {
         // "Boston Red Sox", "Gilmore Girls": a place or a plural noun is not a name.
-        let place_first = place_lookup(lex, seg.toks[a].text).is_some_and(|p| p.3 >= 100_000)
-            && first_given < 5_000;
         let last = seg.toks[b - 1].text;
-        let plural = last.len() > 3
+        let plural_word = last.len() > 3
             && last.ends_with('s')
-            && (lex.is_word(&last[..last.len() - 1]) || lex.is_demonym(last))
-            && first_given < 5_000;
+            && (lex.is_word(&last[..last.len() - 1]) || lex.is_demonym(last));
+        // A team: a city, then a plural or a dictionary word ("Houston
+        // Astros", "Boston Red Sox", "Tampa Bay Rays").
+        let team_tail =
+            plural_word || (last.ends_with('s') && !lex.is_surname(last)) || last == "Sox";
+        let place_first = !DIRECTIONS.contains(seg.toks[a].text)
+            && (a + 1..b).any(|k| {
+                place_lookup(lex, &seg.name(a, k)).is_some_and(|p| p.3 >= 100_000)
+                    && (first_given < 5_000 || team_tail)
+            });
+        let plural = plural_word && first_given < 5_000;
         if !cue && !initial && (place_first || plural) {
             push(out, seg, EntityKind::Organization, name, title_from, a, b);
             nested_places(lex, seg, a, b, out);
+            return;
+        }
+        // "in Levico Terme, Trento": an address names a place.
+        if !cue && first_given < 1000 && unknown_place_cue(lex, seg, a, b) == PlaceCue::Sure {
+            push(out, seg, EntityKind::Place, name, title_from, a, b);
             return;
         }
         let given_first = first_given >= 200
             && (!lex.is_word(seg.toks[a].text)
                 || !lex.is_word(seg.toks[a + 1].text)
                 || first_given >= 20_000);
-        if cue || initial || given_first {
+        if cue || initial || given_first || (words == 2 && hyphenated_given(last)) {
             push(out, seg, EntityKind::Person, name, title_from, a, b);
             set_major(out, first_given >= 200);
             return;
         }
-        let surname_last = lex.is_surname(seg.toks[b - 1].text) && first_given >= 50;
+        // "Romelu Lukaku, Yannick Carrasco, and Dries Mertens": one of a
+        // list of people.
+        let listed = words <= 3
+            && !lex.is_word(last)
+            && seg.index == out.last().map_or(usize::MAX, |c| c.seg)
+            && out.last().is_some_and(|c| {
+                c.kind == EntityKind::Person
+                    && c.words >= 2
+                    && seg.toks[..a]
+                        .iter()
+                        .rev()
+                        .take_while(|t| t.end > c.end)
+                        .all(|t| t.is_punct(',') || t.text == "and" || t.text == "&")
+            });
+        let surname_last = lex.is_surname(seg.toks[b - 1].text) && first_given >= 50 || listed;
         if surname_last || all_unknown && lex.is_surname(seg.toks[b - 1].text) {
             push(out, seg, EntityKind::Person, name, title_from, a, b);
             return;
         }
-        if all_unknown && !seg.caps {
+        // No name data at all; a title of a work in Latin or French
+        // ("Mécanique Analytique", "Principia Mathematica") is not a name.
+        let foreign_title = (a..b).any(|i| {
+            let w = seg.toks[i].text;
+            [
+                "ique", "iae", "alis", "ica", "oise", "aise", "ienne", "orum", "ibus",
+            ]
+            .iter()
+            .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+        });
+        if all_unknown && !seg.caps && !foreign_title {
             push(out, seg, EntityKind::Person, name, title_from, a, b);
             return;
         }
@@ -823,22 +1179,40 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         return;
     }
     // One word.
+    // "in Alpine, Arizona": even a dictionary word names a place there.
+    if locative_cue(seg, a) && comma_place_after(lex, seg, b) && !seg.toks[a].is_all_caps() {
+        push(out, seg, EntityKind::Place, name, title_from, a, b);
+        return;
+    }
     let adjective = ["ian", "ean", "ese", "ic", "ish"]
         .iter()
-        .any(|e| name.ends_with(e));
+        .any(|e| name.ends_with(e))
+        || lex.is_demonym(&name);
     if (lex.is_word(&name) || adjective) && first_given < 1000 && !titled
-        || DIRECTIONS.contains(&name.as_str())
+        || DIRECTIONS.contains(&name)
     {
+        return;
+    }
+    // "Earl of Snowdon", "Bishop of Hippo": a title's domain is a place.
+    if ends_of && first_given < 300 && !seg.toks[a].is_all_caps() {
+        push(out, seg, EntityKind::Place, name, a, a, b);
         return;
     }
     if cue {
         push(out, seg, EntityKind::Person, name, title_from, a, b);
         return;
     }
-    if unknown_place_cue(lex, seg, a, b) && first_given < 300 {
-        push(out, seg, EntityKind::Place, name, title_from, a, b);
-        set_weak(out);
-        return;
+    match unknown_place_cue(lex, seg, a, b) {
+        PlaceCue::Sure if first_given < 300 || after_place_comma(lex, seg, a, b) => {
+            push(out, seg, EntityKind::Place, name, title_from, a, b);
+            return;
+        }
+        PlaceCue::Loose if first_given < 300 => {
+            push(out, seg, EntityKind::Place, name, title_from, a, b);
+            set_weak(out);
+            return;
+        }
+        _ => {}
     }
     let dictionary = lex.is_word(&name);
     push(out, seg, EntityKind::Person, name, title_from, a, b);
@@ -846,24 +1220,137 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     set_major(out, first_given >= 300 && !dictionary);
 }
 
+/// Whether tokens `[a, b)` (two words or more) read as a person's name: a
+/// title before them, or a given name first and no organization or place
+/// word inside.
+fn person_like(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize, titled: bool) -> bool {
+    if b < a + 2 || (a..b).any(|i| seg.toks[i].text == "of") {
+        return false;
+    }
+    let given = lex.given_count(seg.toks[a].bare());
+    let plain = (a..b).all(|i| {
+        let w = seg.toks[i].bare();
+        !ORG_WORDS.contains(w)
+            && !PLACE_TAILS.contains(w)
+            && !PLACE_HEADS.contains(w)
+            && !not_a_name(w)
+            && !seg.toks[i].is_all_caps()
+    });
+    // "Boston Red Sox of Major League Baseball": a team, not a name.
+    let last = seg.toks[b - 1].text;
+    let team = (last.ends_with('s') && !lex.is_surname(last) || last == "Sox")
+        && place_lookup(lex, seg.toks[a].text).is_some_and(|p| p.3 >= 100_000);
+    plain
+        && !team
+        && (titled
+            || (given >= 200 && (!lex.is_word(seg.toks[a].text) || given >= 20_000))
+            || hyphenated_given(seg.toks[b - 1].text))
+}
+
+/// A Chinese or Korean given name written with a hyphen ("Kwok-hung",
+/// "Jong-un", "Chi-wai").
+fn hyphenated_given(word: &str) -> bool {
+    let Some((head, tail)) = word.split_once('-') else {
+        return false;
+    };
+    let short = |s: &str| (2..=5).contains(&s.chars().count());
+    short(head)
+        && short(tail)
+        && head.chars().next().is_some_and(char::is_uppercase)
+        && head.chars().skip(1).all(char::is_lowercase)
+        && tail.chars().all(char::is_lowercase)
+}
+
+/// Lower-case nouns for the people of an organization, before "for", "at"
+/// or "of" and its name ("a spokesman for X", "analysts at X").
+#[rustfmt::skip]
+static STAFF_NOUNS: WordSet = WordSet::new(&[
+    "spokesman", "spokeswoman", "spokesperson", "analyst", "analysts", "executive", "executives",
+    "employees", "workers", "staff", "engineers", "researchers", "shares", "shareholders",
+    "officials", "lawyers", "board", "subsidiary", "unit", "division", "rival", "rivals",
+]);
+
+/// Context that makes a run an organization: "X said it / its", "a
+/// spokesman for X", "shares of X".
+fn org_cue(seg: &Seg<'_>, a: usize, b: usize) -> bool {
+    let speaks_as_it = seg.lower(b).is_some_and(|w| SPEECH_VERBS.contains(&w))
+        && seg
+            .lower(b + 1)
+            .is_some_and(|w| matches!(&*w, "it" | "its"));
+    let staff = a >= 2
+        && seg
+            .word_before(a)
+            .is_some_and(|w| matches!(&*w, "for" | "at" | "of"))
+        && seg.lower(a - 2).is_some_and(|w| STAFF_NOUNS.contains(&w));
+    speaks_as_it || staff
+}
+
+/// "in Exeter, Devon." / "Oldham, Lancashire, England": a run right after
+/// "Place," that ends at punctuation is the next part of an address.
+fn after_place_comma(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> bool {
+    if a < 2 || !seg.toks[a - 1].is_punct(',') {
+        return false;
+    }
+    let ends = seg
+        .toks
+        .get(b)
+        .is_none_or(|t| t.kind == TokKind::Punct && !t.is_punct('-'));
+    if !ends {
+        return false;
+    }
+    let mut k = a - 1;
+    while k > 0 && capish(&seg.toks[k - 1]) && k + 4 > a {
+        k -= 1;
+    }
+    if k == a - 1 {
+        return false;
+    }
+    let named = (k..a - 1).any(|s| place_lookup(lex, &seg.name(s, a - 1)).is_some())
+        || PLACE_HEADS.contains(seg.toks[k].text)
+        || PLACE_TAILS.contains(seg.toks[a - 2].text);
+    named && (locative_cue(seg, k) || after_place_comma(lex, seg, k, a - 1))
+}
+
+/// How sure a place cue for a name the gazetteer lacks is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PlaceCue {
+    /// No cue.
+    None,
+    /// "in X": many other things are "in".
+    Loose,
+    /// "near X", "the village of X", "X, Region", "in Y, X.".
+    Sure,
+}
+
 /// "the city of X", "in X", "X, Region": a place the gazetteer lacks.
-fn unknown_place_cue(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> bool {
+fn unknown_place_cue(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> PlaceCue {
     if seg
         .toks
         .get(b)
         .is_some_and(|t| t.kind == TokKind::Possessive)
         || seg.toks[a].is_all_caps()
     {
-        return false;
+        return PlaceCue::None;
     }
     let before = seg.word_before(a);
     let city_of = before.as_deref() == Some("of")
         && seg
             .lower(a.wrapping_sub(2))
-            .is_some_and(|n| PLACE_NOUNS.contains(&n.as_str()));
-    city_of
+            .is_some_and(|n| PLACE_NOUNS.contains(&n) || MORE_PLACE_NOUNS.contains(&n));
+    let born = matches!(before.as_deref(), Some("in" | "at"))
+        && seg.lower(a.wrapping_sub(2)).as_deref() == Some("born");
+    if city_of
+        || born
         || comma_place_after(lex, seg, b)
-        || matches!(before.as_deref(), Some("in" | "near" | "outside"))
+        || after_place_comma(lex, seg, a, b)
+        || matches!(before.as_deref(), Some("near" | "outside"))
+    {
+        PlaceCue::Sure
+    } else if before.as_deref() == Some("in") {
+        PlaceCue::Loose
+    } else {
+        PlaceCue::None
+    }
 }
 
 /// Places inside an organization or an unclassified run: the longest
@@ -875,20 +1362,44 @@ fn nested_places(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize, out: &mut Vec
         for j in (i + 1..=b.min(i + 4)).rev() {
             let name = seg.name(i, j);
             if let Some((index, canon, kind, pop)) = place_lookup(lex, &name) {
-                let given = lex.given_count(seg.toks[i].text);
-                let wordy = j == i + 1 && lex.is_word(&name);
+                let given = if j == i + 1 {
+                    lex.given_count(seg.toks[i].text)
+                } else {
+                    0
+                };
+                // A lone surname-like word ("Lopez", "Carnegie") inside a
+                // name is the person it honours more often than a town.
+                let honours = seg
+                    .toks
+                    .get(j)
+                    .is_some_and(|t| NAMED_AFTER.contains(t.text));
+                let wordy = j == i + 1
+                    && (lex.is_word(&name) || honours && lex.is_surname(&name) && pop < 500_000);
                 let major = matches!(
                     kind,
                     PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region
                 );
-                if !wordy && (given < 300 || major || pop >= 500_000) {
-                    found = Some((j, index, canon));
+                if !wordy
+                    && (given < 300 || major || pop >= 500_000 || comma_place_after(lex, seg, j))
+                {
+                    found = Some((j, index, shown(canon, &name)));
                     break;
                 }
             }
         }
-        if let Some((j, index, canon)) = found {
-            push(out, seg, EntityKind::Place, canon.to_string(), i, i, j);
+        if let Some((j, index, display)) = found {
+            // "University of Southern California": the direction too.
+            let from = if i > a && DIRECTIONS.contains(seg.toks[i - 1].text) {
+                i - 1
+            } else {
+                i
+            };
+            let display = if from < i {
+                seg.name(from, j).into_owned()
+            } else {
+                display
+            };
+            push(out, seg, EntityKind::Place, display, from, from, j);
             if let Some(last) = out.last_mut() {
                 last.place = Some(index);
             }
@@ -988,5 +1499,153 @@ mod tests {
             EntityKind::Organization,
             "Labour Party"
         ));
+    }
+
+    #[test]
+    fn credits_parties_countries_and_operations() {
+        use EntityKind::{Organization, Person, Place};
+        let cases: &[(&str, &[(EntityKind, &str)])] = &[
+            (
+                "Sen. Georgia Mercer, Oregon Democrat, said so.",
+                &[(Person, "Georgia Mercer"), (Place, "Oregon")],
+            ),
+            ("France said it would send troops.", &[(Place, "France")]),
+            (
+                "Mr. Castellan said France was ready.",
+                &[(Person, "Castellan"), (Place, "France")],
+            ),
+            (
+                "It was requested by SEN. GEORGIA MERCER (D-Ore.) today.",
+                &[(Person, "Georgia Mercer")],
+            ),
+            ("DRIVING THE DAY — ENVOY ON THE HILL.", &[]),
+            (
+                "The U.S. envoy met NATO allies.",
+                &[(Place, "United States"), (Organization, "NATO")],
+            ),
+            ("Jordan said the plan was fine.", &[(Person, "Jordan")]),
+            ("Ships sailed for Exercise Northern Lantern.", &[]),
+            (
+                "Talks in Geneva, Deputy Foreign Minister Olena Kravets said.",
+                &[(Place, "Geneva"), (Person, "Olena Kravets")],
+            ),
+            (
+                "The Kremlin said it took note.",
+                &[(Organization, "Kremlin")],
+            ),
+            ("A ship left the port of Aarhus.", &[(Place, "Aarhus")]),
+            ("Ice near Tromso.", &[(Place, "Tromso")]),
+            ("Ice near Tromsø.", &[(Place, "Tromsø")]),
+            (
+                "FILE - Envoys in Kyiv, Ukraine. (AP Photo/Lena Marsh, File)",
+                &[(Place, "Kyiv"), (Place, "Ukraine")],
+            ),
+            (
+                "Members of the Senate Armed Services Committee met.",
+                &[(Organization, "Senate Armed Services Committee")],
+            ),
+        ];
+        for (text, expected) in cases {
+            let got: Vec<(EntityKind, String)> = cands(text)
+                .into_iter()
+                .filter(|c| c.2 == Evidence::Strong)
+                .map(|c| (c.0, c.1))
+                .collect();
+            let want: Vec<(EntityKind, String)> =
+                expected.iter().map(|(k, n)| (*k, n.to_string())).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn addresses_labels_teams_citations_and_org_cues() {
+        use EntityKind::{Organization, Person, Place};
+        let cases: &[(&str, EntityKind, &str)] = &[
+            (
+                "He was in Levico Terme, Trento, Italy then.",
+                Place,
+                "Levico Terme",
+            ),
+            ("She lived in Alpine, Arizona, for years.", Place, "Alpine"),
+            ("Goode was born in Exeter, Devon.", Place, "Devon"),
+            (
+                "The flag flies in the nation's capital, Wellington.",
+                Place,
+                "Wellington",
+            ),
+            (
+                "He fought at the Battle of Chudnov in 1660.",
+                Place,
+                "Chudnov",
+            ),
+            ("He was created Earl of Snowdon in 1961.", Place, "Snowdon"),
+            (
+                "Alexander Gordon of Auchintoul wrote it.",
+                Place,
+                "Auchintoul",
+            ),
+            (
+                "Claudia Mo of the Civic Party was elected.",
+                Person,
+                "Claudia Mo",
+            ),
+            ("Councillor Wu Chi-wai was elected.", Person, "Wu Chi-wai"),
+            ("He served Tsar Peter the Great.", Person, "Peter the Great"),
+            ("London, Jack. White Fang.", Person, "Jack London"),
+            (
+                "Macaulay, Thomas Babington. History of England.",
+                Person,
+                "Thomas Babington Macaulay",
+            ),
+            (
+                "He played against the Houston Astros on Monday.",
+                Organization,
+                "Houston Astros",
+            ),
+            (
+                "He played against the Houston Astros on Monday.",
+                Place,
+                "Houston",
+            ),
+            (
+                "Analysts at Morgan Stanley said it would fall.",
+                Organization,
+                "Morgan Stanley",
+            ),
+            ("Zelbrix said it would cut jobs.", Organization, "Zelbrix"),
+            (
+                "He taught at the University of Southern California.",
+                Place,
+                "Southern California",
+            ),
+            ("Poland and Czechoslovakia signed.", Place, "Czechoslovakia"),
+            ("The Soviet Union collapsed.", Place, "Soviet Union"),
+        ];
+        for (text, kind, name) in cases {
+            assert!(has(text, *kind, name), "{text}: {:?}", cands(text));
+        }
+        let none: &[(&str, &str)] = &[
+            (
+                "Hadid (Arabic: \u{632}\u{647}\u{627} Zah\u{101} Had\u{12b}d; 1950) won.",
+                "Zahā Hadīd",
+            ),
+            (
+                "His thesis, A Synopsis of English Syntax, was long.",
+                "English Syntax",
+            ),
+            (
+                "Scholars cite Mécanique Analytique often.",
+                "Mécanique Analytique",
+            ),
+            ("The initials L. D. appear.", "L. D."),
+            ("He met the St. Louis Cardinals.", "St. Louis Cardinals"),
+        ];
+        for (text, name) in none {
+            assert!(
+                !cands(text).iter().any(|c| c.0 == Person && c.1 == *name),
+                "{text}: {:?}",
+                cands(text)
+            );
+        }
     }
 }

@@ -15,12 +15,32 @@ pub struct Run {
     pub end: usize,
 }
 
-/// Whether the word is a lower-case particle glued to a name ("al-Assad").
+/// Whether the word is a lower-case particle glued to a name ("al-Assad",
+/// "d'Alembert", "d’Ettorre").
 fn particle_prefixed(text: &str) -> bool {
-    text.split_once('-').is_some_and(|(p, rest)| {
-        PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
-    })
+    // Particles are at most four bytes ("bint"), then the separator.
+    if !text
+        .as_bytes()
+        .iter()
+        .take(6)
+        .any(|&b| b == b'-' || b == b'\'' || b == 0xE2)
+    {
+        return false;
+    }
+    let glued = |sep: char| {
+        text.split_once(sep).is_some_and(|(p, rest)| {
+            PARTICLES.contains(p) && rest.chars().next().is_some_and(char::is_uppercase)
+        })
+    };
+    glued('-') || glued('\'') || glued('\u{2019}')
 }
+
+/// Epithets that follow "the" inside a name ("Peter the Great").
+#[rustfmt::skip]
+static EPITHETS: super::titles::WordSet = super::titles::WordSet::new(&[
+    "Great", "Elder", "Younger", "Apostle", "Baptist", "Conqueror", "Bold", "Terrible", "Wise",
+    "Pious", "Magnificent", "Evangelist", "Confessor", "Venerable", "Lionheart", "Fair", "Just",
+]);
 
 /// Whether the token can be part of a name.
 pub fn capish(t: &Token<'_>) -> bool {
@@ -33,11 +53,12 @@ pub fn capish(t: &Token<'_>) -> bool {
 pub fn is_stop(t: &Token<'_>, lex: &Lexicon) -> bool {
     let bare = t.bare();
     // Contractions: "I'm", "We'll", "You're".
-    let contraction = bare
-        .split_once(['\'', '\u{2019}'])
-        .is_some_and(|(head, tail)| tail.len() <= 2 && STOP_CAPS.contains(&head));
+    let contraction = bare.bytes().any(|b| b == b'\'' || b == 0xE2)
+        && bare
+            .split_once(['\'', '\u{2019}'])
+            .is_some_and(|(head, tail)| tail.len() <= 2 && STOP_CAPS.contains(head));
     let _ = lex;
-    contraction || STOP_CAPS.contains(&bare) || CALENDAR.contains(&bare)
+    contraction || STOP_CAPS.contains(bare) || CALENDAR.contains(bare)
 }
 
 /// Finds the capitalised runs of a tokenized segment.
@@ -58,7 +79,14 @@ pub fn find_runs(toks: &[Token<'_>], lex: &Lexicon) -> Vec<Run> {
             }
             // Joiners: "van Beethoven", "University of Chicago", "Gulf of the Farallones".
             let joins = |k: usize| toks.get(k).is_some_and(|t| capish(t) && !is_stop(t, lex));
-            if next.kind == TokKind::Word && PARTICLES.contains(&next.text) && joins(end + 1) {
+            if next.kind == TokKind::Word && PARTICLES.contains(next.text) && joins(end + 1) {
+                end += 2;
+                continue;
+            }
+            if next.text == "the"
+                && toks.get(end + 1).is_some_and(|t| EPITHETS.contains(t.text))
+                && end - start <= 2
+            {
                 end += 2;
                 continue;
             }
@@ -117,6 +145,8 @@ mod tests {
                 &["Bashar al-Assad", "Kim Jong-un"],
             ),
             ("In March, NATO met", &["NATO"]),
+            ("by Jean le Rond d'Alembert.", &["Jean le Rond d'Alembert"]),
+            ("Tsar Peter the Great ruled", &["Tsar Peter the Great"]),
         ];
         for (text, expected) in cases {
             assert_eq!(run_texts(text), *expected, "{text}");

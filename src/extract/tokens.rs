@@ -62,48 +62,79 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
+/// The character at byte offset `i` of `text` (which must be a char boundary).
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|rest| rest.chars().next())
+}
+
+/// The character after the one at byte offset `i`.
+fn char_after(text: &str, i: usize) -> Option<char> {
+    let c = char_at(text, i)?;
+    char_at(text, i + c.len_utf8())
+}
+
 /// Tokenizes one segment.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
-    let off = |i: usize| chars.get(i).map_or(text.len(), |&(o, _)| o);
-    let mut out: Vec<Token<'_>> = Vec::with_capacity(chars.len() / 4);
+    let bytes = text.as_bytes();
+    let mut out: Vec<Token<'_>> = Vec::with_capacity(text.len() / 5);
     let mut sent_start = true;
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
-        if c.is_whitespace() {
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII fast path for spaces.
+        if b == b' ' || b == b'\n' || b == b'\t' || b == b'\r' {
             i += 1;
+            continue;
+        }
+        let Some(c) = char_at(text, i) else {
+            i += 1;
+            continue;
+        };
+        if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
         if c.is_alphanumeric() {
             let start = i;
             let mut letters_since_dot = 0usize;
             let mut dotted = false;
-            while i < chars.len() {
-                let c = chars[i].1;
-                if c.is_alphanumeric() || c == '\u{301}' {
+            loop {
+                if bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
                     letters_since_dot += 1;
                     i += 1;
-                } else if (c == '-' || c == '\u{2010}')
-                    && at(i + 1).is_some_and(char::is_alphanumeric)
+                    continue;
+                }
+                let Some(c) = char_at(text, i) else {
+                    break;
+                };
+                let next = || char_after(text, i);
+                if c.is_alphanumeric() || c == '\u{301}' {
+                    letters_since_dot += 1;
+                    i += c.len_utf8();
+                } else if (c == '-' || c == '\u{2010}') && next().is_some_and(char::is_alphanumeric)
                 {
                     letters_since_dot = 0;
-                    i += 1;
-                } else if is_apostrophe(c) && at(i + 1).is_some_and(char::is_alphabetic) {
+                    i += c.len_utf8();
+                } else if is_apostrophe(c) && next().is_some_and(char::is_alphabetic) {
                     // "Putin's" ends here; "O'Brien" and "d'Alembert" go on.
-                    let s_end =
-                        at(i + 1) == Some('s') && !at(i + 2).is_some_and(char::is_alphanumeric);
+                    let after = i + c.len_utf8();
+                    let s_end = char_at(text, after) == Some('s')
+                        && !char_at(text, after + 1).is_some_and(char::is_alphanumeric);
                     if s_end {
                         break;
                     }
-                    i += 1;
+                    i += c.len_utf8();
                 } else if c == '.'
-                    && letters_since_dot == 1
-                    && at(i + 1).is_some_and(char::is_alphabetic)
-                    && (at(i + 2) == Some('.')
-                        || dotted
-                        || !at(i + 2).is_some_and(char::is_alphanumeric))
+                    && (letters_since_dot == 1
+                        || letters_since_dot == 2
+                            && next().is_some_and(char::is_uppercase)
+                            && char_at(text, i + 2) == Some('.'))
+                    && next().is_some_and(char::is_alphabetic)
+                    && {
+                        let n = next().map_or(1, char::len_utf8);
+                        let two = char_at(text, i + 1 + n);
+                        two == Some('.') || dotted || !two.is_some_and(char::is_alphanumeric)
+                    }
                 {
                     // Inside "U.S." or "Ph.D.".
                     dotted = true;
@@ -114,61 +145,62 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 }
             }
             // A trailing period that belongs to the word: initials, acronyms, abbreviations.
-            if at(i) == Some('.') {
-                let word = &text[off(start)..off(i)];
-                let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-                if dotted || single || ABBREVIATIONS.contains(&word) {
+            if bytes.get(i) == Some(&b'.') {
+                let word = &text[start..i];
+                let mut chars = word.chars();
+                let single = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+                if dotted || single || ABBREVIATIONS.contains(word) {
                     i += 1;
                 }
             }
-            let (s, e) = (off(start), off(i));
             out.push(Token {
-                text: &text[s..e],
-                start: s,
-                end: e,
+                text: &text[start..i],
+                start,
+                end: i,
                 kind: TokKind::Word,
                 sent_start,
             });
             sent_start = false;
             continue;
         }
+        let width = c.len_utf8();
         // Possessive: 's / ’s, or a lone apostrophe after a word ending in s.
         if is_apostrophe(c) {
             let prev_word = out
                 .last()
-                .is_some_and(|t| t.kind == TokKind::Word && t.end == off(i));
-            if prev_word && at(i + 1) == Some('s') && !at(i + 2).is_some_and(char::is_alphanumeric)
+                .is_some_and(|t| t.kind == TokKind::Word && t.end == i);
+            let after = i + width;
+            if prev_word
+                && char_at(text, after) == Some('s')
+                && !char_at(text, after + 1).is_some_and(char::is_alphanumeric)
             {
-                let (s, e) = (off(i), off(i + 2));
                 out.push(Token {
-                    text: &text[s..e],
-                    start: s,
-                    end: e,
+                    text: &text[i..after + 1],
+                    start: i,
+                    end: after + 1,
                     kind: TokKind::Possessive,
                     sent_start: false,
                 });
-                i += 2;
+                i = after + 1;
                 continue;
             }
             let after_s = out.last().is_some_and(|t| t.text.ends_with('s'));
-            if prev_word && after_s && !at(i + 1).is_some_and(char::is_alphanumeric) {
-                let (s, e) = (off(i), off(i + 1));
+            if prev_word && after_s && !char_at(text, after).is_some_and(char::is_alphanumeric) {
                 out.push(Token {
-                    text: &text[s..e],
-                    start: s,
-                    end: e,
+                    text: &text[i..after],
+                    start: i,
+                    end: after,
                     kind: TokKind::Possessive,
                     sent_start: false,
                 });
-                i += 1;
+                i = after;
                 continue;
             }
         }
-        let (s, e) = (off(i), off(i + 1));
         out.push(Token {
-            text: &text[s..e],
-            start: s,
-            end: e,
+            text: &text[i..i + width],
+            start: i,
+            end: i + width,
             kind: TokKind::Punct,
             sent_start: false,
         });
@@ -178,11 +210,11 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                     .iter()
                     .rev()
                     .nth(1)
-                    .is_some_and(|t| t.kind == TokKind::Word && t.end == s))
+                    .is_some_and(|t| t.kind == TokKind::Word && t.end == i))
         {
             sent_start = true;
         }
-        i += 1;
+        i += width;
     }
     out
 }
@@ -213,6 +245,7 @@ mod tests {
             ),
             ("the Witkoffs’ plan", &["the", "Witkoffs", "’", "plan"]),
             ("J.K. Rowling", &["J.K.", "Rowling"]),
+            ("a Ph.D. thesis", &["a", "Ph.D.", "thesis"]),
             ("the U.S government", &["the", "U.S", "government"]),
         ];
         for (text, expected) in cases {
