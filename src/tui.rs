@@ -122,6 +122,8 @@ fn event_loop(
         Rect::new(0, 0, size.width, size.height),
         &config.ui,
     ));
+    // The list first: item bodies (which start the extractor) come next.
+    terminal.draw(|frame| ui::draw(frame, &app, &mut ui_state, &cx))?;
     if let Some(bg) = background.as_mut() {
         // Bring the index up to date while the reader shows what it holds.
         (bg.reload)();

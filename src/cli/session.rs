@@ -16,6 +16,9 @@ use crate::store::load::load_paths;
 use crate::store::sanitize::visible;
 use crate::store::{Warning, samples};
 
+/// Rows read before the reader's first frame (more than a screen holds).
+const FIRST_PAGE: usize = 500;
+
 /// An opened library with its config and database.
 pub struct Session {
     /// The effective config.
@@ -177,9 +180,10 @@ impl Session {
         writer
             .use_extraction_settings(&fingerprint(&overrides))
             .map_err(|e| Failure::runtime(e.to_string()))?;
-        // Rows only: actors arrive with the worker's full library.
+        // The newest rows only: the screen shows a page of them, and the
+        // reader's background work sends the whole library (with actors).
         let library = writer
-            .load_library(None, true)
+            .load_library(Some(FIRST_PAGE), true)
             .map_err(|e| Failure::runtime(e.to_string()))?;
         let source: Box<dyn Source> = Box::new(FilesSource::new(reader, extractor_for(&config)));
         Ok(Self {

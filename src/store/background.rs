@@ -40,6 +40,7 @@ pub fn reindex(
             return;
         }
     };
+    let _ = tx.send(Notice::Progress(Some("loading the library…".into())));
     let extractor = Extractor::global();
     let extract = |item: &Item| -> Vec<Entity> { extractor.extract_with(item, overrides) };
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
@@ -51,7 +52,7 @@ pub fn reindex(
             ))));
         }
     });
-    let _ = tx.send(Notice::Progress(None));
+    let _ = tx.send(Notice::Progress(Some("loading the library…".into())));
     if !report.warnings.is_empty() {
         let n = report.warnings.len();
         let _ = tx.send(Notice::Message(format!(
@@ -62,8 +63,10 @@ pub fn reindex(
     match db.load_library(None, false) {
         Ok(library) => {
             let _ = tx.send(Notice::Library(Box::new(library)));
+            let _ = tx.send(Notice::Progress(None));
         }
         Err(err) => {
+            let _ = tx.send(Notice::Progress(None));
             let _ = tx.send(Notice::Message(format!("Indexing failed: {err}")));
         }
     }
