@@ -16,8 +16,9 @@ use crate::model::{Entity, Item};
 /// How entities are found for an item (shared by the worker threads).
 pub type ExtractFn<'a> = dyn Fn(&Item) -> Vec<Entity> + Sync + 'a;
 
-/// Files written per transaction.
-const BATCH: usize = 256;
+/// Files written per transaction (the full-text index, which dominates the
+/// cost of writing, works much better with large transactions).
+const BATCH: usize = 1024;
 
 /// What an indexing run did.
 #[derive(Debug, Default)]
