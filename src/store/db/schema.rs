@@ -53,7 +53,7 @@ const INDEX_MIGRATIONS: &[&str] = &[
          PRIMARY KEY (file, seq)
      );
      CREATE INDEX items_id ON items (id);
-     CREATE INDEX items_date ON items (date);
+     CREATE INDEX items_order ON items (date DESC, title, id);
      CREATE VIRTUAL TABLE items_fts USING fts5 (
          title, body,
          content = '', contentless_delete = 1, detail = none,
