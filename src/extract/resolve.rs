@@ -169,28 +169,31 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
                     distinct.push(o);
                 }
             }
-            // Several people share the word ("Ann Lee", "Bob Lee"): the one
-            // named in full most recently before it, as a reader would take
-            // it; none before it, no merge.
-            let owner = if distinct.len() > 1 {
-                cands
-                    .iter()
-                    .filter(|d| {
-                        d.kind == EntityKind::Person
-                            && d.words >= 2
-                            && (d.seg, d.start) < (c.seg, c.start)
-                            && distinct.contains(&&canon(&d.name))
-                    })
-                    .max_by_key(|d| (d.seg, d.start))
-                    .map(|d| canon(&d.name))
-            } else {
-                distinct.first().map(|o| (*o).clone())
+            // Several people share the word ("Ann Lee", "Bob Lee"): it could
+            // be either, so it is merged with neither, unless one of them is
+            // the one the headline names (a biography's subject).
+            let owner = match distinct.as_slice() {
+                [one] => Some((*one).clone()),
+                _ => {
+                    let titled: Vec<&&String> = distinct
+                        .iter()
+                        .filter(|o| {
+                            cands.iter().any(|d| {
+                                d.seg == 0 && d.kind == EntityKind::Person && canon(&d.name) == ***o
+                            })
+                        })
+                        .collect();
+                    match titled.as_slice() {
+                        [one] => Some((**one).clone()),
+                        _ => None,
+                    }
+                }
             };
             if let Some(owner) = owner.filter(|_| person_like) {
                 kind = EntityKind::Person;
                 key = owner;
             } else if !distinct.is_empty() && person_like {
-                // Ambiguous and not yet introduced: kept on its own.
+                // Ambiguous: kept on its own.
                 kind = EntityKind::Person;
             } else if c.evidence == Evidence::Weak {
                 let same_country = || {
