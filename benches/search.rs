@@ -19,7 +19,14 @@ fn main() {
             return;
         }
     };
-    let queries = ["harvest", "ghent council", "budget tampere", "quiet", "ferry schedule", "vog"];
+    let queries = [
+        "harvest",
+        "ghent council",
+        "budget tampere",
+        "quiet",
+        "ferry schedule",
+        "vog",
+    ];
     for query in queries {
         let mut times: Vec<Duration> = Vec::new();
         let mut found = 0;
@@ -30,6 +37,10 @@ fn main() {
         }
         times.sort_unstable();
         let p = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize].as_secs_f64() * 1e3;
-        println!("{query:<18} {found:>3} results   p50 {:>7.2} ms   p99 {:>7.2} ms", p(0.5), p(0.99));
+        println!(
+            "{query:<18} {found:>3} results   p50 {:>7.2} ms   p99 {:>7.2} ms",
+            p(0.5),
+            p(0.99)
+        );
     }
 }

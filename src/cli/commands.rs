@@ -77,11 +77,7 @@ fn reader(cli: &Cli) -> Result<(), Failure> {
             None => Err("no database".into()),
         }
     };
-    // Keep the watcher alive while the reader runs.
-    let (background, _watcher) = match super::fetch::reader_background(cli, &config) {
-        Some((background, watcher)) => (Some(background), watcher),
-        None => (None, None),
-    };
+    let background = super::fetch::reader_background(cli, &config);
     crate::tui::run(app, &config, &theme, source.as_ref(), &mut save, background)
         .map_err(|e| Failure::runtime(format!("terminal error: {e}")))
 }

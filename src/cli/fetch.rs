@@ -107,28 +107,35 @@ fn indexed_ids(data: &std::path::Path) -> HashSet<ItemId> {
         .unwrap_or_default()
 }
 
-/// The reader's background work: feed refresh, and (for a library on
-/// disk) a watcher that reloads it when files change. `None` when the
-/// bundled samples are shown. The watcher lives as long as the returned
-/// guard.
-pub fn reader_background(
-    cli: &Cli,
-    config: &Config,
-) -> Option<(Background, Option<notify::RecommendedWatcher>)> {
+/// The reader's background work: indexing, feed refresh, and (for a
+/// library on disk) a watcher that reloads it when files change. `None`
+/// when the bundled samples are shown.
+pub fn reader_background(cli: &Cli, config: &Config) -> Option<Background> {
     let paths = library_paths(cli, config);
     if paths.is_empty() {
         return None;
     }
     let data = data_dir(cli).ok()?;
     let (tx, rx) = mpsc::channel::<Notice>();
-    let watch_tx = tx.clone();
-    let watcher = watch_library(&paths, move || {
-        let _ = watch_tx.send(Notice::FilesChanged);
-    })
-    .map_err(|message| {
-        let _ = tx.send(Notice::Message(message));
-    })
-    .ok();
+    // Watching a large tree walks all of it: do that off the interface
+    // thread, so the first frame does not wait; the thread keeps the
+    // watcher alive for as long as the reader runs.
+    {
+        let (watch_tx, error_tx, paths) = (tx.clone(), tx.clone(), paths.clone());
+        thread::spawn(move || {
+            let watcher = watch_library(&paths, move || {
+                let _ = watch_tx.send(Notice::FilesChanged);
+            });
+            match watcher {
+                Ok(_watcher) => loop {
+                    thread::park();
+                },
+                Err(message) => {
+                    let _ = error_tx.send(Notice::Message(message));
+                }
+            }
+        });
+    }
 
     let reload_busy = Arc::new(AtomicBool::new(false));
     let reload_again = Arc::new(AtomicBool::new(false));
@@ -157,14 +164,11 @@ pub fn reader_background(
     };
 
     let refresh = refresh_fn(tx, paths, data, config.clone());
-    Some((
-        Background {
-            notices: rx,
-            refresh: Box::new(refresh),
-            reload: Box::new(reload),
-        },
-        watcher,
-    ))
+    Some(Background {
+        notices: rx,
+        refresh: Box::new(refresh),
+        reload: Box::new(reload),
+    })
 }
 
 /// The `s` key: fetch the configured feeds on a thread, reporting progress
