@@ -5,7 +5,7 @@
 set -u
 cd "$(dirname "$0")"
 secs="${SECONDS_PER_TARGET:-600}"
-targets="${TARGETS:-plain_text markdown config sanitize key_chord links}"
+targets="${TARGETS:-plain_text markdown config sanitize key_chord links mail feed html}"
 seed() {
     mkdir -p "corpus/$1"
     case "$1" in
@@ -13,6 +13,9 @@ seed() {
         markdown) find ../tests/fixtures -name '*.md' -size -64k -exec cp {} "corpus/$1/" \; ;;
         config) cp ../config/default.toml "corpus/$1/"; find ../tests/fixtures -name '*.toml' -exec cp {} "corpus/$1/" \; ;;
         key_chord) for k in j ctrl-o alt-left shift-tab f12 space ctrl-alt-x; do printf '%s' "$k" > "corpus/$1/$k"; done ;;
+        mail) find ../tests/fixtures -path '*mail*' -type f -size -64k -exec cp {} "corpus/$1/" \; ;;
+        feed) find ../tests/fixtures -path '*feeds*' -type f -size -64k -exec cp {} "corpus/$1/" \; ;;
+        html) find ../tests/fixtures -name '*.html' -size -64k -exec cp {} "corpus/$1/" \; ;;
         links) for u in https://example.org/a?b=c mailto:a@example.org 'http://[::1]:80/'; do printf '%s' "$u" > "corpus/$1/$(echo "$u" | md5sum | cut -c1-8)"; done ;;
     esac
 }
