@@ -101,42 +101,14 @@ impl Session {
         };
         if paths.is_empty() {
             let loaded = samples::load_samples();
-            let pairs = loaded
-                .items
-                .into_iter()
-                .map(|i| (extract_fn(&i), i))
-                .map(|(e, i)| (i, e));
-            let (library, source) = build_library(pairs.collect());
-            let source = Box::new(source);
-            return Ok(Self {
-                config,
-                db,
-                db_message,
-                library,
-                source,
-                warnings: loaded.warnings,
-            });
+            return Ok(Self::in_memory(config, db, db_message, loaded, &extract_fn));
         }
         // A second handle serves bodies while the first one writes.
         let reader = db.as_ref().and_then(|_| Db::open(&dir).ok());
         let (Some(writer), Some(reader)) = (db.as_ref(), reader) else {
             // No database: read everything into memory.
             let loaded = load_paths(&paths);
-            let pairs = loaded
-                .items
-                .into_iter()
-                .map(|i| (extract_fn(&i), i))
-                .map(|(e, i)| (i, e));
-            let (library, source) = build_library(pairs.collect());
-            let source = Box::new(source);
-            return Ok(Self {
-                config,
-                db,
-                db_message,
-                library,
-                source,
-                warnings: loaded.warnings,
-            });
+            return Ok(Self::in_memory(config, db, db_message, loaded, &extract_fn));
         };
         if let Err(err) = writer.use_extraction_settings(&fingerprint(&overrides)) {
             return Err(Failure::runtime(err.to_string()));
@@ -155,6 +127,32 @@ impl Session {
             source,
             warnings: report.warnings,
         })
+    }
+
+    /// A session over items read into memory (the samples, or a library
+    /// when there is no database).
+    fn in_memory(
+        config: Config,
+        db: Option<Db>,
+        db_message: Option<String>,
+        loaded: crate::store::Loaded,
+        extract: &dyn Fn(&Item) -> Vec<Entity>,
+    ) -> Self {
+        let pairs = loaded
+            .items
+            .into_iter()
+            .map(|item| (extract(&item), item))
+            .map(|(e, i)| (i, e));
+        let (library, source) = build_library(pairs.collect());
+        let source = Box::new(source);
+        Self {
+            config,
+            db,
+            db_message,
+            library,
+            source,
+            warnings: loaded.warnings,
+        }
     }
 
     /// Opens quickly for the reader: the library as the index already holds
