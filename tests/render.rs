@@ -206,3 +206,17 @@ fn wide_characters_never_overflow_their_pane() {
     let list_right = (120 - 26) * 48 / 100 - 1;
     assert_eq!(buf[(list_right, 2)].symbol(), "┃");
 }
+
+#[test]
+fn background_progress_is_noted_in_the_header() {
+    let mut app = app();
+    app.set_progress(Some("indexing 16 of 10000 files".into()));
+    let header = rows(&draw(&mut app, 120, 24, &Theme::plain()))[0].clone();
+    assert!(
+        header.starts_with("Gazette 3 newsletters · 4 unread / 4 · indexing 16 of 10000 files"),
+        "{header}"
+    );
+    app.set_progress(None);
+    let header = rows(&draw(&mut app, 120, 24, &Theme::plain()))[0].clone();
+    assert!(!header.contains("indexing"), "{header}");
+}

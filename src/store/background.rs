@@ -11,6 +11,12 @@ use crate::extract::{Extractor, Overrides};
 use crate::library::Library;
 use crate::model::{Entity, Item};
 
+/// How often the reader is sent what is indexed so far.
+const PARTIAL_EVERY: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Rows sent while indexing (the newest ones: more than a screen holds).
+const PARTIAL_ROWS: usize = 500;
+
 /// News from work running off the interface thread.
 #[derive(Debug)]
 pub enum Notice {
@@ -44,12 +50,21 @@ pub fn reindex(
     let extractor = Extractor::global();
     let extract = |item: &Item| -> Vec<Entity> { extractor.extract_with(item, overrides) };
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let mut shown_at: Option<std::time::Instant> = None;
     let report = index(paths, &db, &extract, threads, &mut |p| {
         if p.total > 0 && p.done < p.total {
             let _ = tx.send(Notice::Progress(Some(format!(
                 "indexing {} of {} files",
                 p.done, p.total
             ))));
+            // While a large library is indexed, show what is indexed so far
+            // (the newest rows), at once and then every few seconds.
+            if p.done > 0 && shown_at.is_none_or(|t| t.elapsed() >= PARTIAL_EVERY) {
+                shown_at = Some(std::time::Instant::now());
+                if let Ok(library) = db.load_library(Some(PARTIAL_ROWS), true) {
+                    let _ = tx.send(Notice::Library(Box::new(library)));
+                }
+            }
         }
     });
     let _ = tx.send(Notice::Progress(Some("loading the library…".into())));

@@ -20,6 +20,10 @@ pub type ExtractFn<'a> = dyn Fn(&Item) -> Vec<Entity> + Sync + 'a;
 /// cost of writing, works much better with large transactions).
 const BATCH: usize = 1024;
 
+/// The first batch is small, so that a reader indexing a new library can
+/// show its first items at once.
+const FIRST_BATCH: usize = 16;
+
 /// What an indexing run did.
 #[derive(Debug, Default)]
 pub struct IndexReport {
@@ -120,7 +124,7 @@ pub fn index(
         let mut batch: Vec<Parsed> = Vec::with_capacity(BATCH);
         for parsed in receiver {
             batch.push(parsed);
-            if batch.len() == BATCH {
+            if batch.len() == if done == 0 { FIRST_BATCH } else { BATCH } {
                 done += batch.len();
                 store(db, &mut batch, &mut warnings);
                 progress(Progress { done, total });

@@ -24,6 +24,11 @@ pub fn render_header(frame: &mut Frame, app: &App, cx: &Context, rect: Rect) {
             ""
         },
     );
+    // Background work (indexing) is noted after the counts, which it changes.
+    let counts = match app.progress() {
+        Some(progress) => format!("{counts} · {progress}"),
+        None => counts,
+    };
     let line = Line::from(vec![
         Span::styled("Gazette", cx.theme.title),
         Span::styled(
