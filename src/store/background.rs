@@ -50,16 +50,18 @@ pub fn reindex(
     let extractor = Extractor::global();
     let extract = |item: &Item| -> Vec<Entity> { extractor.extract_with(item, overrides) };
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    // A new library shows what is indexed so far (the newest rows), at
+    // once and then every few seconds; a known one keeps its full library
+    // on screen until the new one is ready.
+    let fresh = !db.has_files().unwrap_or(true);
     let mut shown_at: Option<std::time::Instant> = None;
     let report = index(paths, &db, &extract, threads, &mut |p| {
         if p.total > 0 && p.done < p.total {
             let _ = tx.send(Notice::Progress(Some(format!(
-                "indexing {} of {} files",
+                "indexing: {} of {} files checked",
                 p.done, p.total
             ))));
-            // While a large library is indexed, show what is indexed so far
-            // (the newest rows), at once and then every few seconds.
-            if p.done > 0 && shown_at.is_none_or(|t| t.elapsed() >= PARTIAL_EVERY) {
+            if fresh && p.done > 0 && shown_at.is_none_or(|t| t.elapsed() >= PARTIAL_EVERY) {
                 shown_at = Some(std::time::Instant::now());
                 if let Ok(library) = db.load_library(Some(PARTIAL_ROWS), true) {
                     let _ = tx.send(Notice::Library(Box::new(library)));

@@ -20,6 +20,9 @@ pub type ExtractFn<'a> = dyn Fn(&Item) -> Vec<Entity> + Sync + 'a;
 /// cost of writing, works much better with large transactions).
 const BATCH: usize = 1024;
 
+/// Files checked between two progress reports when none needs writing.
+const PROGRESS_EVERY: usize = 4096;
+
 /// The first batch is small, so that a reader indexing a new library can
 /// show its first items at once.
 const FIRST_BATCH: usize = 16;
@@ -39,7 +42,8 @@ pub struct IndexReport {
     pub warnings: Vec<Warning>,
 }
 
-/// Progress of a run: files indexed so far out of those that needed it.
+/// Progress of a run: files checked (and indexed where they had changed) out
+/// of all the library's files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
     /// Files done.
@@ -52,7 +56,8 @@ pub struct Progress {
 struct Parsed {
     path: PathBuf,
     stamp: Option<(u64, i64)>,
-    items: FileItems,
+    /// `None` when the file is unchanged since it was indexed.
+    items: Option<FileItems>,
     warnings: Vec<Warning>,
 }
 
@@ -71,33 +76,35 @@ pub fn index(
         files: files.len(),
         ..IndexReport::default()
     };
-    let todo: Vec<(PathBuf, Option<(u64, i64)>)> = files
-        .iter()
-        .filter_map(|file| {
-            let stamp = file_stamp(file);
-            if stamp.is_some() && stored.get(file) == stamp.as_ref() {
-                None
-            } else {
-                Some((file.clone(), stamp))
-            }
-        })
-        .collect();
-    report.unchanged = files.len() - todo.len();
-    report.parsed = todo.len();
-    let total = todo.len();
+    // Workers check each file's size and time against the index themselves,
+    // so a new library's first files are indexed before all are checked.
+    let total = files.len();
     progress(Progress { done: 0, total });
     let next = AtomicUsize::new(0);
     let (sender, receiver) = mpsc::sync_channel::<Parsed>(BATCH * 2);
     std::thread::scope(|scope| {
         for _ in 0..threads.max(1) {
             let sender = sender.clone();
-            let (todo, next) = (&todo, &next);
+            let (files, stored, next) = (&files, &stored, &next);
             scope.spawn(move || {
                 loop {
                     let n = next.fetch_add(1, Ordering::Relaxed);
-                    let Some((path, stamp)) = todo.get(n) else {
+                    let Some(path) = files.get(n) else {
                         break;
                     };
+                    let stamp = file_stamp(path);
+                    if stamp.is_some() && stored.get(path) == stamp.as_ref() {
+                        let unchanged = Parsed {
+                            path: path.clone(),
+                            stamp,
+                            items: None,
+                            warnings: vec![],
+                        };
+                        if sender.send(unchanged).is_err() {
+                            break;
+                        }
+                        continue;
+                    }
                     let loaded = load_file(path);
                     let items = loaded
                         .items
@@ -109,8 +116,8 @@ pub fn index(
                         .collect();
                     let parsed = Parsed {
                         path: path.clone(),
-                        stamp: *stamp,
-                        items,
+                        stamp,
+                        items: Some(items),
                         warnings: loaded.warnings,
                     };
                     if sender.send(parsed).is_err() {
@@ -120,19 +127,35 @@ pub fn index(
             });
         }
         drop(sender);
-        let mut done = 0;
+        let (mut checked, mut first) = (0, true);
         let mut batch: Vec<Parsed> = Vec::with_capacity(BATCH);
         for parsed in receiver {
-            batch.push(parsed);
-            if batch.len() == if done == 0 { FIRST_BATCH } else { BATCH } {
-                done += batch.len();
+            checked += 1;
+            if parsed.items.is_none() {
+                report.unchanged += 1;
+            } else {
+                report.parsed += 1;
+                batch.push(parsed);
+            }
+            if batch.len() >= if first { FIRST_BATCH } else { BATCH } {
+                first = false;
                 store(db, &mut batch, &mut warnings);
-                progress(Progress { done, total });
+                progress(Progress {
+                    done: checked,
+                    total,
+                });
+            } else if checked % PROGRESS_EVERY == 0 {
+                progress(Progress {
+                    done: checked,
+                    total,
+                });
             }
         }
-        done += batch.len();
         store(db, &mut batch, &mut warnings);
-        progress(Progress { done, total });
+        progress(Progress {
+            done: checked,
+            total,
+        });
     });
     match db.prune_files(&files) {
         Ok(removed) => report.removed = removed,
@@ -150,10 +173,13 @@ fn store(db: &Db, batch: &mut Vec<Parsed>, warnings: &mut Vec<Warning>) {
             let Some((size, mtime)) = parsed.stamp else {
                 continue;
             };
-            if parsed.items.is_empty() && !parsed.warnings.is_empty() {
+            let Some(items) = &parsed.items else {
+                continue;
+            };
+            if items.is_empty() && !parsed.warnings.is_empty() {
                 continue;
             }
-            db.store_file(&parsed.path, size, mtime, &parsed.items)?;
+            db.store_file(&parsed.path, size, mtime, items)?;
         }
         Ok(())
     });

@@ -264,16 +264,21 @@ fn collect_dir(
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries
+    // The entry's own type needs no `stat` (a link is followed with one).
+    let mut paths: Vec<(PathBuf, Option<fs::FileType>)> = entries
         .filter_map(Result::ok)
         .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-        .map(|e| e.path())
+        .map(|e| (e.path(), e.file_type().ok().filter(|t| !t.is_symlink())))
         .collect();
-    paths.sort();
-    for path in paths {
-        match fs::metadata(&path) {
-            Ok(meta) if meta.is_dir() => collect_dir(&path, seen, files, warnings),
-            Ok(meta) if meta.is_file() && is_candidate(&path) => files.push(path),
+    paths.sort_by(|a, b| a.0.cmp(&b.0));
+    for (path, kind) in paths {
+        let kind = match kind {
+            Some(kind) => Ok((kind.is_dir(), kind.is_file())),
+            None => fs::metadata(&path).map(|m| (m.is_dir(), m.is_file())),
+        };
+        match kind {
+            Ok((true, _)) => collect_dir(&path, seen, files, warnings),
+            Ok((_, true)) if is_candidate(&path) => files.push(path),
             Ok(_) => {}
             Err(err) => warnings.push(warning(&path, format!("cannot read: {err}"))),
         }

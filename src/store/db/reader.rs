@@ -105,6 +105,13 @@ impl Db {
         Ok(true)
     }
 
+    /// Whether the index holds any file yet (a new library when not).
+    pub fn has_files(&self) -> Result<bool, DbError> {
+        self.index
+            .query_row("SELECT EXISTS (SELECT 1 FROM files)", [], |row| row.get(0))
+            .map_err(|e| self.index_error(e))
+    }
+
     /// Every stored file with its size and modification time.
     pub fn file_stamps(&self) -> Result<HashMap<PathBuf, (u64, i64)>, DbError> {
         let mut stmt = self
