@@ -109,3 +109,32 @@ proptest! {
         }
     }
 }
+
+/// Inputs the coverage-guided fuzzers reported, kept as fixed cases.
+/// `mail-starved-1.eml` was reported as a 10 s timeout while the machine
+/// was loaded; it parses in well under a second, as this checks.
+#[test]
+fn inputs_found_by_fuzzing_load_quickly() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let start = std::time::Instant::now();
+        let as_mail = gazette::store::mail::parse_mail(&bytes, &path, None);
+        let as_mbox = gazette::store::mail::parse_mbox(&bytes, &path, None);
+        let as_file = gazette::store::load::parse_bytes(&bytes, &path, None);
+        let took = start.elapsed();
+        assert!(
+            took < std::time::Duration::from_secs(5),
+            "{}: {took:?}",
+            path.display()
+        );
+        for loaded in [&as_mail, &as_mbox, &as_file] {
+            assert!(
+                !loaded.items.is_empty() || !loaded.warnings.is_empty(),
+                "{}",
+                path.display()
+            );
+        }
+    }
+}

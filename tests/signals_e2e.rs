@@ -186,3 +186,76 @@ fn a_panic_restores_the_terminal() {
     let screen = pane.screen();
     assert!(screen.contains("panicking on purpose"), "{screen}");
 }
+
+/// The terminal going away (its tmux server killed) ends the reader even
+/// while it is indexing: it must not linger reading a closed terminal.
+#[test]
+fn the_reader_exits_when_its_terminal_goes_away() {
+    if !std::process::Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
+        eprintln!("skipped: tmux is not installed (.ci/run installs it)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    std::fs::create_dir(&lib).unwrap();
+    for n in 0..200 {
+        let text = format!(
+            "Title: Note {n}\nDate: 2025-10-01\nNewsletter: Quay Notes\n\nHarbour note {n} from Valletta.\n"
+        );
+        std::fs::write(lib.join(format!("{n:03}.txt")), text).unwrap();
+    }
+    let socket = format!("gazette-gone-{}", std::process::id());
+    let bin = env!("CARGO_BIN_EXE_gazette");
+    let cmd = format!(
+        "exec {bin} --library {} --data-dir {}",
+        lib.display(),
+        dir.path().join("data").display()
+    );
+    let tmux = |args: &[&str]| {
+        std::process::Command::new("tmux")
+            .arg("-L")
+            .arg(&socket)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert!(
+        tmux(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "g",
+            "-x",
+            "100",
+            "-y",
+            "20",
+            &cmd
+        ])
+        .status
+        .success()
+    );
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    let pid = String::from_utf8_lossy(&tmux(&["display", "-p", "-t", "g", "#{pane_pid}"]).stdout)
+        .trim()
+        .to_string();
+    assert!(!pid.is_empty());
+    tmux(&["kill-server"]);
+    let gone = |pid: &str| {
+        std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .map_or(true, |stat| stat.split_whitespace().nth(2) == Some("Z"))
+    };
+    let start = std::time::Instant::now();
+    while !gone(&pid) {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(8),
+            "the reader (pid {pid}) is still running"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
