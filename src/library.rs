@@ -339,14 +339,6 @@ impl Library {
         self.by_id.get(id).copied()
     }
 
-    /// The actors an item names.
-    pub fn actors_of(&self, index: usize) -> Vec<&ActorKey> {
-        self.actor_ids_of(index)
-            .iter()
-            .map(|a| &self.actors[*a as usize])
-            .collect()
-    }
-
     fn actor_ids_of(&self, index: usize) -> &[u32] {
         match (self.item_start.get(index), self.item_start.get(index + 1)) {
             (Some(&from), Some(&to)) => &self.item_actors[from as usize..to as usize],

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::app::{App, Need};
-use crate::library::{ActorKey, Body};
+use crate::library::Body;
 use crate::model::{EntityKind, ItemId, Mention};
 
 /// Reads item bodies and first-mention sentences.
@@ -160,18 +160,6 @@ fn serve_once(app: &mut App, source: &dyn Source, needs: Vec<Need>) {
             }
         }
     }
-}
-
-/// Looks up an actor's first sentence for callers outside the reader.
-pub fn actor_sentence(
-    source: &dyn Source,
-    key: &ActorKey,
-    names: &[String],
-    id: &ItemId,
-) -> Option<String> {
-    source
-        .sentences(key.kind, names, std::slice::from_ref(id))
-        .remove(id)
 }
 
 /// The sentence of `text` that contains the mention, trimmed.
