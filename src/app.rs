@@ -9,7 +9,10 @@ use crate::library::{ActorKey, Body, Library};
 use crate::model::{Block, Entity, EntityKind, ItemId};
 
 pub mod action;
+mod actor_page;
+mod actors;
 pub mod article_text;
+mod fuzzy;
 pub mod history;
 pub mod keymap;
 mod navigate;
@@ -17,6 +20,8 @@ mod search;
 mod update;
 
 pub use action::{Action, Effect};
+pub use actor_page::{ActorColumn, ActorView};
+pub use actors::{ActorIndex, ActorSort, FilterEdit, TREND_SLOTS};
 use history::History;
 pub use search::SearchState;
 
@@ -94,7 +99,8 @@ pub struct Location {
     article: ArticleState,
     sidebar_selected: usize,
     actor: Option<(ActorKey, usize)>,
-    actors_selected: usize,
+    actors_selected: Option<ActorKey>,
+    actor_view: ActorView,
     search: Option<String>,
 }
 
@@ -111,8 +117,8 @@ pub struct App {
     article: ArticleState,
     sidebar_selected: usize,
     actor: Option<(ActorKey, usize)>,
-    actors: Vec<ActorKey>,
-    actors_selected: usize,
+    index: ActorIndex,
+    actor_view: ActorView,
     history: History<Location>,
     viewport: Viewport,
     show_help: bool,
@@ -143,8 +149,8 @@ impl App {
             article: ArticleState::default(),
             sidebar_selected: 0,
             actor: None,
-            actors: Vec::new(),
-            actors_selected: 0,
+            index: ActorIndex::default(),
+            actor_view: ActorView::default(),
             history: History::default(),
             viewport: Viewport::default(),
             show_help: false,
@@ -211,8 +217,8 @@ impl App {
     }
 
     /// Rows of the all-actors list and its selection.
-    pub fn actors_list(&self) -> (&[ActorKey], usize) {
-        (&self.actors, self.actors_selected)
+    pub fn actors_list(&self) -> (&[crate::library::ActorStat], usize) {
+        (&self.index.rows, self.index.selected)
     }
 
     /// Whether an item is read.
@@ -350,13 +356,12 @@ impl App {
             .unwrap_or(0)
             .min(self.visible.len().saturating_sub(1));
         if self.focus == Focus::Actors {
-            self.actors = self.all_actor_keys();
-            self.actors_selected = self
-                .actors_selected
-                .min(self.actors.len().saturating_sub(1));
+            let keep = self.selected_actor_key();
+            self.refresh_index(keep);
         }
-        if let Some((key, selected)) = &mut self.actor {
-            *selected = (*selected).min(self.library.items_naming(key).len().saturating_sub(1));
+        let len = self.actor_items().len();
+        if let Some((_, selected)) = &mut self.actor {
+            *selected = (*selected).min(len.saturating_sub(1));
         }
         self.sentences = None;
         self.summary = None;
@@ -421,7 +426,7 @@ impl App {
         {
             // The rows around the selection, a page either way.
             let page = usize::from(self.viewport.list_height);
-            let items = self.library.items_naming(key);
+            let items = self.actor_items();
             let from = selected.saturating_sub(page);
             let to = (selected + page).min(items.len());
             let known = self
@@ -520,7 +525,8 @@ impl App {
             article: self.article.clone(),
             sidebar_selected: self.sidebar_selected,
             actor: self.actor.clone(),
-            actors_selected: self.actors_selected,
+            actors_selected: self.selected_actor_key(),
+            actor_view: self.actor_view.clone(),
             search: self.search_location(),
         }
     }
@@ -537,9 +543,9 @@ impl App {
         self.article = location.article;
         self.sidebar_selected = location.sidebar_selected;
         self.actor = location.actor;
-        self.actors_selected = location.actors_selected;
-        if self.focus == Focus::Actors && self.actors.is_empty() {
-            self.actors = self.all_actor_keys();
+        self.actor_view = location.actor_view;
+        if self.focus == Focus::Actors {
+            self.refresh_index(location.actors_selected.clone());
         }
         self.clamp_article_scroll();
     }
@@ -547,10 +553,6 @@ impl App {
     fn position_of(&self, id: &ItemId) -> Option<usize> {
         let index = self.library.index_of(id)?;
         self.visible.iter().position(|&i| i == index)
-    }
-
-    fn all_actor_keys(&self) -> Vec<ActorKey> {
-        self.library.actor_keys()
     }
 
     /// Shows the list's selected item in the article pane, from the top.

@@ -13,8 +13,10 @@ use chrono::NaiveDate;
 use crate::model::{Entity, EntityKind, Item, ItemId};
 
 mod resolve;
+mod stats;
 
 pub use resolve::SurnameMap;
+pub use stats::ActorStat;
 
 /// Identifies an actor across the library: its kind and canonical name.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -13,6 +13,7 @@ use crate::config::UiConfig;
 use crate::theme::Theme;
 
 mod actor;
+mod actors;
 mod article;
 mod help;
 pub mod layout;
@@ -59,7 +60,7 @@ pub fn draw(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context) {
     status::render_header(frame, app, cx, panes.header);
     match app.focus() {
         Focus::Actor => actor::render_page(frame, app, state, cx, panes.body),
-        Focus::Actors => actor::render_index(frame, app, state, cx, panes.body),
+        Focus::Actors => actors::render(frame, app, state, cx, panes.body),
         _ => {
             if let Some(rect) = panes.list {
                 list::render(frame, app, state, cx, rect);

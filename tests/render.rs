@@ -135,6 +135,23 @@ fn actor_page_lists_items_with_the_sentence_of_the_first_mention() {
     assert!(text.contains("Named in 3 items, 2025-11-10 to 2025-11-26"));
     assert!(text.contains("Special envoy Mara Lind arrived in Oslo on Tuesday."));
     assert!(text.contains("At the very end, Ms. Lind spoke to reporters in Oslo."));
+    // Wide: the actors named with her in a column of their own.
+    let named: Vec<String> = text
+        .lines()
+        .filter_map(|l| l.split('│').nth(1))
+        .map(|c| {
+            let words: Vec<&str> = c.trim_end_matches('┃').split_whitespace().collect();
+            words.join(" ")
+        })
+        .filter(|c| !c.is_empty())
+        .collect();
+    assert_eq!(
+        named,
+        ["Named with", "Tomas Berg 2", "Oslo 2", "Geneva 1"],
+        "{text}"
+    );
+    // Narrow: on one line under the header.
+    let text = screen(&draw(&mut app, 70, 30, &Theme::plain()));
     assert!(
         text.contains("Named with: Tomas Berg (2), Oslo (2), Geneva (1)"),
         "{text}"
@@ -219,4 +236,23 @@ fn background_progress_is_noted_in_the_header() {
     app.set_progress(None);
     let header = rows(&draw(&mut app, 120, 24, &Theme::plain()))[0].clone();
     assert!(!header.contains("indexing"), "{header}");
+}
+
+#[test]
+fn actor_index_shows_counts_last_seen_trend_and_the_filter() {
+    let mut app = app();
+    feed(&mut app, "a");
+    let text = screen(&draw(&mut app, 100, 20, &Theme::plain()));
+    assert!(text.contains("Actors · 4 in the library · by items"), "{text}");
+    let lind = text.lines().find(|l| l.contains("Mara Lind")).unwrap();
+    let cells: Vec<&str> = lind.trim_matches('┃').split_whitespace().collect();
+    // kind, name (2 words), items, last seen, trend (one or two runs of bars).
+    assert_eq!(&cells[..5], ["person", "Mara", "Lind", "3", "2025-11-26"], "{lind}");
+    assert!(cells[5].chars().all(|c| "▁▂▃▄▅▆▇█".contains(c)), "{lind}");
+    feed(&mut app, "/osl");
+    let text = screen(&draw(&mut app, 100, 20, &Theme::plain()));
+    assert!(text.contains("Filter: osl"), "{text}");
+    assert!(text.contains("Oslo"));
+    assert!(!text.contains("Mara Lind"));
+    assert!(text.contains("Filter actors:"), "{text}");
 }

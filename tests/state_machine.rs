@@ -201,7 +201,7 @@ fn actors_index_lists_everyone_and_opens_an_actor() {
     let (keys, _) = app.actors_list();
     // Most items first: Mara Lind, Oslo and Tomas Berg are each in 3 items.
     assert_eq!(keys.len(), 4);
-    assert_eq!(keys[3].name, "Geneva");
+    assert_eq!(keys[3].key.name, "Geneva");
     feed(&mut app, "G<enter>");
     assert_eq!(
         app.actor_page().map(|(k, _)| k.name.clone()),

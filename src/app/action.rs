@@ -49,6 +49,10 @@ pub enum Action {
     PrevActorItem,
     /// Show every actor of the library.
     Actors,
+    /// Order the actor index by items, name or last seen.
+    SortActors,
+    /// On an actor page, show only the items of one newsletter (cycles).
+    FilterNewsletter,
     /// Search the text of every item (type, then Enter).
     Search,
     /// Fetch the configured feeds in the background.
@@ -61,7 +65,7 @@ pub enum Action {
 
 impl Action {
     /// Every bindable action, in the order the help screen lists them.
-    pub const ALL: [Self; 23] = [
+    pub const ALL: [Self; 25] = [
         Self::SelectNext,
         Self::SelectPrev,
         Self::PageDown,
@@ -81,6 +85,8 @@ impl Action {
         Self::NextActorItem,
         Self::PrevActorItem,
         Self::Actors,
+        Self::SortActors,
+        Self::FilterNewsletter,
         Self::Search,
         Self::Refresh,
         Self::Help,
@@ -108,7 +114,9 @@ impl Action {
             Self::PrevMention => "previous mention of the actor",
             Self::NextActorItem => "next item naming the actor",
             Self::PrevActorItem => "previous item naming the actor",
-            Self::Actors => "all actors",
+            Self::Actors => "all actors (/ filters, S sorts)",
+            Self::SortActors => "sort the actor index: items, name, last seen",
+            Self::FilterNewsletter => "actor page: items of one newsletter (cycles)",
             Self::Search => "search the text of every item",
             Self::Refresh => "fetch the configured feeds",
             Self::Help => "help",
@@ -132,6 +140,8 @@ impl Action {
             Self::NextMention | Self::PrevMention => "mention",
             Self::NextActorItem | Self::PrevActorItem => "item w/ actor",
             Self::Actors => "actors",
+            Self::SortActors => "sort",
+            Self::FilterNewsletter => "newsletter",
             Self::Search => "search",
             Self::Refresh => "fetch",
             Self::Help => "help",

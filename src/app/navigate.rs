@@ -40,14 +40,20 @@ impl App {
                 let Some((key, selected)) = self.actor.clone() else {
                     return Vec::new();
                 };
-                let Some(&index) = self.library.items_naming(&key).get(selected) else {
+                if self.actor_view.column == super::ActorColumn::Named {
+                    if let Some(other) = self.named_with().get(self.actor_view.named_selected) {
+                        self.open_actor(other.clone());
+                    }
+                    return Vec::new();
+                }
+                let Some(&index) = self.actor_items().get(selected) else {
                     return Vec::new();
                 };
                 self.history.push(self.location());
                 self.open_at_actor(index as usize, key)
             }
             Focus::Actors => {
-                if let Some(key) = self.actors.get(self.actors_selected).cloned() {
+                if let Some(key) = self.selected_actor_key() {
                     self.open_actor(key);
                 }
                 Vec::new()
@@ -59,19 +65,8 @@ impl App {
     pub fn open_actor(&mut self, key: ActorKey) {
         self.history.push(self.location());
         self.actor = Some((key, 0));
+        self.actor_view = super::ActorView::default();
         self.focus = Focus::Actor;
-    }
-
-    pub(super) fn open_actors(&mut self) {
-        if self.focus == Focus::Actors {
-            return;
-        }
-        self.history.push(self.location());
-        self.actors = self.all_actor_keys();
-        self.actors_selected = self
-            .actors_selected
-            .min(self.actors.len().saturating_sub(1));
-        self.focus = Focus::Actors;
     }
 
     /// Shows `index` in the article scrolled to the first mention of `key`.

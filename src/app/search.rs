@@ -2,7 +2,7 @@
 //! through the matches in an opened result.
 
 use super::article_text::{find_matches, layout, search_terms};
-use super::{App, Focus, Location};
+use super::{App, FilterEdit, Focus, Location};
 use crate::model::ItemId;
 
 /// A search and, once the index has answered, its results.
@@ -22,7 +22,7 @@ impl App {
 
     /// Whether keys go to the search line rather than the key map.
     pub fn is_typing(&self) -> bool {
-        self.typing.is_some()
+        self.typing.is_some() || self.index.typing
     }
 
     /// The search line being typed.
@@ -37,6 +37,9 @@ impl App {
 
     /// Adds a character to the search line.
     pub fn type_char(&mut self, c: char) {
+        if self.index.typing {
+            return self.edit_actor_filter(FilterEdit::Char(c));
+        }
         if let Some(line) = &mut self.typing
             && !c.is_control()
         {
@@ -46,6 +49,9 @@ impl App {
 
     /// Removes the last character of the search line.
     pub fn type_backspace(&mut self) {
+        if self.index.typing {
+            return self.edit_actor_filter(FilterEdit::Backspace);
+        }
         if let Some(line) = &mut self.typing {
             line.pop();
         }
@@ -53,11 +59,17 @@ impl App {
 
     /// Leaves the search line without searching.
     pub fn type_cancel(&mut self) {
+        if self.index.typing {
+            return self.edit_actor_filter(FilterEdit::Cancel);
+        }
         self.typing = None;
     }
 
     /// Runs the typed search (an empty one clears the search).
     pub fn type_submit(&mut self) {
+        if self.index.typing {
+            return self.edit_actor_filter(FilterEdit::Submit);
+        }
         let Some(query) = self.typing.take() else {
             return;
         };

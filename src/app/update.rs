@@ -30,6 +30,11 @@ impl App {
                 self.show_help = true;
                 Vec::new()
             }
+            Action::Back if self.focus == Focus::Actors && !self.index.filter.is_empty() => {
+                // Back peels the filter off first.
+                self.edit_actor_filter(super::FilterEdit::Cancel);
+                Vec::new()
+            }
             Action::Back => {
                 self.back();
                 Vec::new()
@@ -40,12 +45,20 @@ impl App {
                 }
                 Vec::new()
             }
+            Action::FocusNext | Action::FocusPrev if self.focus == Focus::Actor => {
+                self.toggle_actor_column();
+                Vec::new()
+            }
             Action::FocusNext | Action::FocusPrev => {
                 self.cycle_focus(action == Action::FocusNext);
                 Vec::new()
             }
             Action::ToggleRead => self.toggle_read(),
             Action::MarkAllRead => self.mark_all_read(),
+            Action::ToggleUnreadOnly if self.focus == Focus::Actor => {
+                self.toggle_actor_unread();
+                Vec::new()
+            }
             Action::ToggleUnreadOnly => {
                 self.unread_only = !self.unread_only;
                 self.recompute_visible();
@@ -58,6 +71,22 @@ impl App {
                 let forward = action == Action::NextMention;
                 if !self.step_match(forward) {
                     self.step_mention(forward);
+                }
+                Vec::new()
+            }
+            Action::Search if self.focus == Focus::Actors => {
+                self.start_actor_filter();
+                Vec::new()
+            }
+            Action::SortActors => {
+                if self.focus == Focus::Actors {
+                    self.cycle_actor_sort();
+                }
+                Vec::new()
+            }
+            Action::FilterNewsletter => {
+                if self.focus == Focus::Actor {
+                    self.cycle_actor_newsletter();
                 }
                 Vec::new()
             }
@@ -136,15 +165,18 @@ impl App {
                 self.article.actor = None;
                 self.article.mention = None;
             }
+            Focus::Actor if self.actor_view.column == super::ActorColumn::Named => {
+                let len = self.named_with().len();
+                self.actor_view.named_selected = step(self.actor_view.named_selected, len, delta);
+            }
             Focus::Actor => {
-                if let Some((key, selected)) = &self.actor {
-                    let len = self.library.items_naming(key).len();
-                    let new = step(*selected, len, delta);
-                    self.actor = Some((key.clone(), new));
+                let len = self.actor_items().len();
+                if let Some((_, selected)) = &mut self.actor {
+                    *selected = step(*selected, len, delta);
                 }
             }
             Focus::Actors => {
-                self.actors_selected = step(self.actors_selected, self.actors.len(), delta);
+                self.index.selected = step(self.index.selected, self.index.rows.len(), delta);
             }
         }
         Vec::new()
@@ -155,7 +187,7 @@ impl App {
             Focus::Actor => self
                 .actor
                 .as_ref()
-                .and_then(|(k, s)| self.library.items_naming(k).get(*s).map(|&i| i as usize)),
+                .and_then(|(_, s)| self.actor_items().get(*s).map(|&i| i as usize)),
             Focus::List => self.visible.get(self.list_selected).copied(),
             _ => self.article.item,
         };

@@ -1,5 +1,5 @@
 //! An actor's page (who, aliases, timeline, co-mentions, the items naming it
-//! with the sentence of the first mention) and the list of every actor.
+//! with the sentence of the first mention).
 
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -9,8 +9,9 @@ use ratatui::widgets::Paragraph;
 
 use super::article::kind_style;
 use super::{Context, UiState, cell, inner, keep_visible, pane, text};
+use crate::app::ActorColumn;
 use crate::app::App;
-use crate::library::{ActorSummary, Library};
+use crate::library::{ActorKey, ActorSummary, Library};
 
 /// Draws the actor page into `rect`.
 pub fn render_page(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context, rect: Rect) {
@@ -20,27 +21,58 @@ pub fn render_page(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Conte
     };
     let library = app.library();
     let summary = app.actor_summary().cloned();
-    let block = pane(
-        Line::from(vec![
-            Span::styled(format!(" {} ", key.name), kind_style(key.kind, theme)),
-            Span::styled(format!("· {} ", key.kind.as_str()), theme.title),
-        ]),
-        true,
-        theme,
-    );
-    let area = inner(rect);
+    let view = app.actor_view();
+    let mut title = vec![
+        Span::styled(format!(" {} ", key.name), kind_style(key.kind, theme)),
+        Span::styled(format!("· {} ", key.kind.as_str()), theme.title),
+    ];
+    if let Some(n) = &view.newsletter {
+        title.push(Span::styled(format!("· {n} only "), theme.newsletter));
+    }
+    if view.unread {
+        title.push(Span::styled("· unread only ", theme.unread));
+    }
+    let block = pane(Line::from(title), true, theme);
+    let mut area = inner(rect);
+    let named = summary.as_ref().map_or(&[][..], |s| &s.co_mentions[..]);
+    let column_shown = area.width >= 76 && !named.is_empty();
+    if column_shown {
+        let column = Rect {
+            x: area.x + area.width - NAMED_WIDTH,
+            width: NAMED_WIDTH,
+            ..area
+        };
+        render_named(frame, app, cx, named, column);
+        area.width -= NAMED_WIDTH + 1;
+    }
     let width = usize::from(area.width);
     let mut lines: Vec<Line> = Vec::new();
     if let Some(s) = &summary {
         lines.extend(header_lines(s, library, width, cx));
+        if !column_shown && !named.is_empty() {
+            lines.push(named_line(app, cx, named, width));
+        }
     }
     lines.push(Line::raw(""));
-    let items = library.items_naming(key);
+    let items = app.actor_items();
+    let selected = if view.column == ActorColumn::Items {
+        selected
+    } else {
+        usize::MAX
+    };
     let header_rows = lines.len();
     let height = usize::from(area.height).saturating_sub(header_rows);
     // Two rows per item: the item, then the sentence of its first mention.
     let per_page = (height / 2).max(1);
-    keep_visible(&mut state.actor_offset, selected, per_page, items.len());
+    if selected != usize::MAX {
+        keep_visible(&mut state.actor_offset, selected, per_page, items.len());
+    }
+    if items.is_empty() {
+        lines.push(Line::styled(
+            "No item matches the page's filters (f, u).",
+            theme.caption,
+        ));
+    }
     for (row, &index) in items
         .iter()
         .enumerate()
@@ -77,7 +109,70 @@ pub fn render_page(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Conte
             theme.caption,
         ));
     }
-    frame.render_widget(Paragraph::new(lines).block(block), rect);
+    frame.render_widget(block, rect);
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// Width of the named-with column.
+const NAMED_WIDTH: u16 = 30;
+
+/// The actors named with this one, as a column: Tab moves there, Enter opens.
+fn render_named(
+    frame: &mut Frame,
+    app: &App,
+    cx: &Context,
+    named: &[(ActorKey, usize)],
+    rect: Rect,
+) {
+    let theme = cx.theme;
+    let view = app.actor_view();
+    let width = usize::from(rect.width).saturating_sub(2);
+    let mut lines = vec![Line::styled("Named with", theme.title)];
+    for (row, (key, n)) in named.iter().enumerate() {
+        let count = format!(" {n}");
+        let name_w = width.saturating_sub(count.len());
+        let mut line = Line::from(vec![
+            cell(&key.name, name_w, kind_style(key.kind, theme)),
+            Span::styled(count, theme.date),
+        ]);
+        if view.column == ActorColumn::Named && row == view.named_selected {
+            line = line.patch_style(theme.selected);
+        }
+        lines.push(line);
+    }
+    frame.render_widget(
+        Paragraph::new(lines).block(
+            ratatui::widgets::Block::default()
+                .borders(ratatui::widgets::Borders::LEFT)
+                .border_style(theme.border)
+                .padding(ratatui::widgets::Padding::left(1)),
+        ),
+        rect,
+    );
+}
+
+/// The named-with actors on one line (narrow screens).
+fn named_line<'a>(app: &App, cx: &Context, named: &[(ActorKey, usize)], width: usize) -> Line<'a> {
+    let theme = cx.theme;
+    let view = app.actor_view();
+    let mut spans = vec![Span::styled("Named with: ", theme.date)];
+    let mut used = 12;
+    for (row, (key, n)) in named.iter().enumerate().take(6) {
+        let text = format!("{} ({n})", key.name);
+        let cost = text.chars().count() + 2;
+        if used + cost > width {
+            break;
+        }
+        used += cost;
+        let mut style = kind_style(key.kind, theme);
+        if view.column == ActorColumn::Named && row == view.named_selected {
+            style = style.patch(theme.selected);
+        }
+        spans.push(Span::styled(text, style));
+        spans.push(Span::raw(", "));
+    }
+    spans.pop();
+    Line::from(spans)
 }
 
 fn header_lines<'a>(
@@ -111,18 +206,6 @@ fn header_lines<'a>(
             Span::styled(timeline, kind_style(s.key.kind, theme)),
         ]));
     }
-    if !s.co_mentions.is_empty() {
-        let names: Vec<String> = s
-            .co_mentions
-            .iter()
-            .take(6)
-            .map(|(k, n)| format!("{} ({n})", k.name))
-            .collect();
-        lines.push(Line::raw(text::fit(
-            &format!("Named with: {}", names.join(", ")),
-            width,
-        )));
-    }
     lines
 }
 
@@ -149,43 +232,4 @@ fn timeline(library: &Library, s: &ActorSummary, width: usize) -> String {
         .collect();
     out.push_str(&format!("  (by week, {first} to {last})"));
     out
-}
-
-/// Draws the list of every actor into `rect`.
-pub fn render_index(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context, rect: Rect) {
-    let theme = cx.theme;
-    let (keys, selected) = app.actors_list();
-    let block = pane(
-        Line::styled(format!(" All actors ({}) ", keys.len()), theme.title),
-        true,
-        theme,
-    );
-    let area = inner(rect);
-    let height = usize::from(area.height);
-    let width = usize::from(area.width);
-    keep_visible(&mut state.actors_offset, selected, height, keys.len());
-    let library = app.library();
-    let mut lines = Vec::new();
-    for (row, key) in keys
-        .iter()
-        .enumerate()
-        .skip(state.actors_offset)
-        .take(height)
-    {
-        let count = library.items_naming(key).len();
-        let name_w = width.saturating_sub(14 + 10);
-        let mut line = Line::from(vec![
-            cell(key.kind.as_str(), 14, theme.date),
-            cell(&key.name, name_w, kind_style(key.kind, theme)),
-            Span::styled(
-                format!("{count:>4} item{}", if count == 1 { " " } else { "s" }),
-                theme.date,
-            ),
-        ]);
-        if row == selected {
-            line = line.patch_style(theme.selected);
-        }
-        lines.push(line);
-    }
-    frame.render_widget(Paragraph::new(lines).block(block), rect);
 }

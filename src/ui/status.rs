@@ -70,11 +70,22 @@ pub fn hints_for(focus: Focus) -> &'static [Action] {
             Action::Help,
             Action::Quit,
         ],
-        Focus::Actor | Focus::Actors => &[
+        Focus::Actor => &[
             Action::SelectNext,
             Action::Open,
+            Action::FocusNext,
+            Action::FilterNewsletter,
+            Action::ToggleUnreadOnly,
             Action::Back,
-            Action::Forward,
+            Action::Help,
+            Action::Quit,
+        ],
+        Focus::Actors => &[
+            Action::SelectNext,
+            Action::Open,
+            Action::Search,
+            Action::SortActors,
+            Action::Back,
             Action::Help,
             Action::Quit,
         ],
@@ -84,6 +95,11 @@ pub fn hints_for(focus: Focus) -> &'static [Action] {
 /// Draws the status line.
 pub fn render_status(frame: &mut Frame, app: &App, cx: &Context, rect: Rect) {
     let width = usize::from(rect.width);
+    if app.actor_index().typing && app.focus() == Focus::Actors {
+        let prompt = "Filter actors: type letters of a name · Enter keep · Esc clear";
+        frame.render_widget(Line::styled(text::fit(prompt, width), cx.theme.title), rect);
+        return;
+    }
     if let Some(line) = app.typing() {
         let prompt = format!("Search: {line}█  (Enter search · Esc cancel)");
         frame.render_widget(
@@ -119,7 +135,12 @@ pub fn render_status(frame: &mut Frame, app: &App, cx: &Context, rect: Rect) {
             },
             _ => key,
         };
-        parts.push(format!("{key} {}", action.short()));
+        let label = match (app.focus(), action) {
+            (Focus::Actors, Action::Search) => "filter",
+            (Focus::Actor, Action::FocusNext) => "named with",
+            _ => action.short(),
+        };
+        parts.push(format!("{key} {label}"));
     }
     let hint = parts.join(" · ");
     frame.render_widget(Line::styled(text::fit(&hint, width), cx.theme.status), rect);
