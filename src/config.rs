@@ -98,6 +98,7 @@ struct FileUi {
     list_percent: Option<u16>,
     sidebar_width: Option<u16>,
     date_format: Option<String>,
+    theme: Option<String>,
 }
 
 /// One file's contents, every option optional so files can be layered.
@@ -222,6 +223,17 @@ impl Config {
             }
             if let Some(w) = ui.sidebar_width {
                 self.ui.sidebar_width = w;
+            }
+            if let Some(name) = ui.theme {
+                self.theme = Theme::preset(&name).ok_or_else(|| {
+                    err(
+                        find(text, &name),
+                        format!(
+                            "unknown theme '{name}' (built in: {})",
+                            crate::theme::PRESETS.join(", ")
+                        ),
+                    )
+                })?;
             }
             if let Some(f) = ui.date_format {
                 if !valid_date_format(&f) {

@@ -39,7 +39,67 @@ pub struct Theme {
     pub error: Style,
 }
 
+/// The dark preset (the defaults of `config/default.toml`'s `[theme]`).
+const DARK: &[(&str, &str)] = &[
+    ("border", "dark_gray"),
+    ("border_focused", "cyan"),
+    ("title", "bold"),
+    ("selected", "reversed"),
+    ("unread", "bold"),
+    ("read", "default"),
+    ("date", "dark_gray"),
+    ("newsletter", "cyan"),
+    ("heading", "bold underlined"),
+    ("caption", "dark_gray italic"),
+    ("person", "yellow"),
+    ("place", "green"),
+    ("organization", "magenta"),
+    ("current_mention", "black on yellow bold"),
+    ("status", "dark_gray"),
+    ("error", "light_red bold"),
+];
+
+/// The light preset: colours that stay readable on a white background.
+const LIGHT: &[(&str, &str)] = &[
+    ("border", "gray"),
+    ("border_focused", "blue"),
+    ("title", "bold"),
+    ("selected", "reversed"),
+    ("unread", "bold"),
+    ("read", "default"),
+    ("date", "dark_gray"),
+    ("newsletter", "blue"),
+    ("heading", "bold underlined"),
+    ("caption", "dark_gray italic"),
+    ("person", "#9a4d00 bold"),
+    ("place", "#00741f"),
+    ("organization", "#8b008b"),
+    ("current_mention", "white on blue bold"),
+    ("status", "dark_gray"),
+    ("error", "red bold"),
+];
+
+/// Names of the built-in presets, for messages.
+pub const PRESETS: &[&str] = &["dark", "light"];
+
 impl Theme {
+    /// A built-in preset by name ("dark", "light").
+    pub fn preset(name: &str) -> Option<Self> {
+        let table = match name {
+            "dark" => DARK,
+            "light" => LIGHT,
+            _ => return None,
+        };
+        let mut theme = Self::plain();
+        for (role, spec) in table {
+            let style = parse_style(spec).ok()?;
+            if !theme.set(role, style) {
+                return None;
+            }
+        }
+        Some(theme)
+    }
+
     /// No colours or modifiers at all: for tests and `NO_COLOR`.
     pub fn plain() -> Self {
         Self::default()

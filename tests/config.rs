@@ -124,3 +124,27 @@ fn a_missing_file_is_an_error_naming_it() {
         "{err}"
     );
 }
+
+#[test]
+fn theme_presets_dark_is_the_default_and_light_takes_overrides_on_top() {
+    let defaults = Config::default_embedded();
+    assert_eq!(
+        Some(defaults.theme.clone()),
+        gazette::theme::Theme::preset("dark")
+    );
+    let user = "[ui]\ntheme = \"light\"\n\n[theme]\nplace = \"cyan\"\n";
+    let config = Config::from_user_text(Path::new("c.toml"), user).unwrap();
+    let light = gazette::theme::Theme::preset("light").unwrap();
+    assert_ne!(light, defaults.theme);
+    assert_eq!(config.theme.person, light.person);
+    assert_eq!(config.theme.person.fg, Some(Color::Rgb(0x9a, 0x4d, 0x00)));
+    assert_eq!(config.theme.place, Style::default().fg(Color::Cyan));
+    let err = Config::from_user_text(Path::new("c.toml"), "[ui]\ntheme = \"solarized\"\n")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("c.toml:2"), "{err}");
+    assert!(
+        err.contains("unknown theme 'solarized' (built in: dark, light)"),
+        "{err}"
+    );
+}

@@ -243,11 +243,18 @@ fn actor_index_shows_counts_last_seen_trend_and_the_filter() {
     let mut app = app();
     feed(&mut app, "a");
     let text = screen(&draw(&mut app, 100, 20, &Theme::plain()));
-    assert!(text.contains("Actors · 4 in the library · by items"), "{text}");
+    assert!(
+        text.contains("Actors · 4 in the library · by items"),
+        "{text}"
+    );
     let lind = text.lines().find(|l| l.contains("Mara Lind")).unwrap();
     let cells: Vec<&str> = lind.trim_matches('┃').split_whitespace().collect();
     // kind, name (2 words), items, last seen, trend (one or two runs of bars).
-    assert_eq!(&cells[..5], ["person", "Mara", "Lind", "3", "2025-11-26"], "{lind}");
+    assert_eq!(
+        &cells[..5],
+        ["person", "Mara", "Lind", "3", "2025-11-26"],
+        "{lind}"
+    );
     assert!(cells[5].chars().all(|c| "▁▂▃▄▅▆▇█".contains(c)), "{lind}");
     feed(&mut app, "/osl");
     let text = screen(&draw(&mut app, 100, 20, &Theme::plain()));
