@@ -15,6 +15,7 @@ pub mod article_text;
 mod fuzzy;
 pub mod history;
 pub mod keymap;
+mod mouse;
 mod navigate;
 mod search;
 mod update;
@@ -23,6 +24,7 @@ pub use action::{Action, Effect};
 pub use actor_page::{ActorColumn, ActorView};
 pub use actors::{ActorIndex, ActorSort, FilterEdit, TREND_SLOTS};
 use history::History;
+pub use mouse::Target;
 pub use search::SearchState;
 
 /// How many item bodies the reader keeps at once.

@@ -69,6 +69,8 @@ pub struct UiConfig {
     pub sidebar_width: u16,
     /// strftime format of list dates.
     pub date_format: String,
+    /// Whether the reader takes mouse input.
+    pub mouse: bool,
 }
 
 /// The effective configuration.
@@ -99,6 +101,7 @@ struct FileUi {
     sidebar_width: Option<u16>,
     date_format: Option<String>,
     theme: Option<String>,
+    mouse: Option<bool>,
 }
 
 /// One file's contents, every option optional so files can be layered.
@@ -158,6 +161,7 @@ impl Config {
                 list_percent: 48,
                 sidebar_width: 26,
                 date_format: "%Y-%m-%d".into(),
+                mouse: true,
             },
             theme: Theme::plain(),
             keys: BTreeMap::new(),
@@ -223,6 +227,9 @@ impl Config {
             }
             if let Some(w) = ui.sidebar_width {
                 self.ui.sidebar_width = w;
+            }
+            if let Some(mouse) = ui.mouse {
+                self.ui.mouse = mouse;
             }
             if let Some(name) = ui.theme {
                 self.theme = Theme::preset(&name).ok_or_else(|| {

@@ -130,6 +130,16 @@ impl Theme {
         true
     }
 
+    /// The theme as the environment wants it: a `NO_COLOR` variable set to
+    /// anything but the empty string turns colours off (no-color.org).
+    pub fn for_environment(self, no_color: Option<&std::ffi::OsStr>) -> Self {
+        if no_color.is_some_and(|v| !v.is_empty()) {
+            self.without_colours()
+        } else {
+            self
+        }
+    }
+
     /// Drops every colour but keeps bold/underline/reverse, for `NO_COLOR`.
     pub fn without_colours(mut self) -> Self {
         for style in [

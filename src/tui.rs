@@ -60,6 +60,9 @@ pub fn run(
 ) -> io::Result<()> {
     let stop = signals::Stop::register()?;
     let mut terminal = ratatui::try_init()?;
+    if config.ui.mouse {
+        enable_mouse();
+    }
     let mut outside = Outside {
         source,
         save,
@@ -67,8 +70,28 @@ pub fn run(
         stop,
     };
     let result = event_loop(&mut terminal, app, config, theme, &mut outside);
-    ratatui::restore();
+    restore();
     result
+}
+
+/// Puts the terminal back as it was: mouse reporting off, cooked mode, main
+/// screen. Safe to call more than once, and from any thread.
+pub fn restore() {
+    let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableMouseCapture);
+    ratatui::restore();
+}
+
+/// Turns mouse reporting on, and makes a panic turn it off again before
+/// ratatui's own hook restores the rest.
+fn enable_mouse() {
+    if crossterm::execute!(io::stdout(), crossterm::event::EnableMouseCapture).is_err() {
+        return;
+    }
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableMouseCapture);
+        previous(info);
+    }));
 }
 
 /// Applies waiting notices; returns whether anything changed on screen.
@@ -172,6 +195,10 @@ fn event_loop(
                     app.dismiss_help();
                 }
             }
+            Event::Mouse(mouse) => {
+                let effects = on_mouse(&mut app, &ui_state, mouse);
+                apply(&mut app, effects, save);
+            }
             Event::Resize(width, height) => {
                 let area = Rect::new(0, 0, width, height);
                 app.set_viewport(ui::layout::viewport(area, &config.ui));
@@ -180,6 +207,23 @@ fn event_loop(
         }
     }
     Ok(())
+}
+
+/// A mouse event, resolved against what the last frame drew.
+fn on_mouse(app: &mut App, drawn: &UiState, mouse: event::MouseEvent) -> Vec<Effect> {
+    use event::{MouseButton, MouseEventKind};
+    if app.is_typing() {
+        return Vec::new();
+    }
+    let Some(target) = drawn.hit(mouse.column, mouse.row) else {
+        return Vec::new();
+    };
+    match mouse.kind {
+        MouseEventKind::Down(MouseButton::Left) => app.click(target),
+        MouseEventKind::ScrollDown => app.wheel(target, true),
+        MouseEventKind::ScrollUp => app.wheel(target, false),
+        _ => Vec::new(),
+    }
 }
 
 /// A key while the search line is open: text, Backspace, Enter, Esc.

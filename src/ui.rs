@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Padding};
 
 use crate::app::keymap::Keymap;
-use crate::app::{App, Focus};
+use crate::app::{App, Focus, Target};
 use crate::config::UiConfig;
 use crate::theme::Theme;
 
@@ -22,8 +22,9 @@ mod sidebar;
 mod status;
 pub mod text;
 
-/// Scroll offsets kept between frames so lists do not jump.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// Scroll offsets kept between frames so lists do not jump, and where the
+/// last frame drew what (for the mouse).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct UiState {
     /// First row shown in the item list.
     pub list_offset: usize,
@@ -33,6 +34,28 @@ pub struct UiState {
     pub actor_offset: usize,
     /// First row shown in the all-actors list.
     pub actors_offset: usize,
+    /// What the last frame drew where, later entries on top.
+    pub hits: Vec<(Rect, Target)>,
+}
+
+impl UiState {
+    /// What the last frame drew at a cell.
+    pub fn hit(&self, column: u16, row: u16) -> Option<Target> {
+        let at = ratatui::layout::Position::new(column, row);
+        self.hits
+            .iter()
+            .rev()
+            .find(|(rect, _)| rect.contains(at))
+            .map(|(_, t)| *t)
+    }
+
+    /// Records a row of a list drawn at `row` inside `area`.
+    fn row_hit(&mut self, area: Rect, row: u16, target: Target) {
+        if row < area.height {
+            self.hits
+                .push((Rect::new(area.x, area.y + row, area.width, 1), target));
+        }
+    }
 }
 
 /// What every region needs besides the state.
@@ -49,6 +72,7 @@ pub struct Context<'a> {
 pub fn draw(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context) {
     let area = frame.area();
     let panes = layout::panes(area, app.focus(), cx.ui);
+    state.hits.clear();
     if area.height < 3 || area.width < 2 {
         frame.render_widget(
             Line::from(text::fit("Gazette", usize::from(area.width))),
@@ -59,16 +83,25 @@ pub fn draw(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context) {
     }
     status::render_header(frame, app, cx, panes.header);
     match app.focus() {
-        Focus::Actor => actor::render_page(frame, app, state, cx, panes.body),
-        Focus::Actors => actors::render(frame, app, state, cx, panes.body),
+        Focus::Actor => {
+            state.hits.push((panes.body, Target::Pane(Focus::Actor)));
+            actor::render_page(frame, app, state, cx, panes.body);
+        }
+        Focus::Actors => {
+            state.hits.push((panes.body, Target::Pane(Focus::Actors)));
+            actors::render(frame, app, state, cx, panes.body);
+        }
         _ => {
             if let Some(rect) = panes.list {
+                state.hits.push((rect, Target::Pane(Focus::List)));
                 list::render(frame, app, state, cx, rect);
             }
             if let Some(rect) = panes.article {
+                state.hits.push((rect, Target::Pane(Focus::Article)));
                 article::render(frame, app, cx, rect);
             }
             if let Some(rect) = panes.sidebar {
+                state.hits.push((rect, Target::Pane(Focus::Sidebar)));
                 sidebar::render(frame, app, state, cx, rect);
             }
         }

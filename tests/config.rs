@@ -148,3 +148,26 @@ fn theme_presets_dark_is_the_default_and_light_takes_overrides_on_top() {
         "{err}"
     );
 }
+
+#[test]
+fn no_color_turns_colours_off_but_keeps_mentions_visible() {
+    use std::ffi::OsStr;
+    let dark = gazette::theme::Theme::preset("dark").unwrap();
+    assert_eq!(dark.clone().for_environment(None), dark);
+    assert_eq!(dark.clone().for_environment(Some(OsStr::new(""))), dark);
+    let plain = dark.clone().for_environment(Some(OsStr::new("1")));
+    assert_eq!(plain.person.fg, None);
+    assert_eq!(plain.current_mention.bg, None);
+    assert!(
+        plain
+            .person
+            .add_modifier
+            .contains(ratatui::style::Modifier::UNDERLINED)
+    );
+    assert!(
+        plain
+            .current_mention
+            .add_modifier
+            .contains(ratatui::style::Modifier::REVERSED)
+    );
+}

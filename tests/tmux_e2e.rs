@@ -24,6 +24,12 @@ impl Tmux {
             .unwrap()
     }
 
+    /// Whether the program in the pane asked for mouse reports ("1"/"0").
+    fn mouse_flag(&self) -> String {
+        let out = self.run(&["display-message", "-p", "-t", "e2e", "#{mouse_any_flag}"]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
     fn screen(&self) -> String {
         String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
     }
@@ -102,6 +108,8 @@ fn open_item_jump_to_actor_and_back_mark_read_quit() {
 
     let screen = tmux.wait_for("Items (3)");
     assert!(screen.contains("3 unread / 3"), "{screen}");
+    // The reader asks for mouse reports while it runs.
+    assert_eq!(tmux.mouse_flag(), "1");
     // The newest item is selected: open it.
     tmux.keys(&["Enter"]);
     let screen = tmux.wait_for("2 unread / 3");
@@ -134,6 +142,8 @@ fn open_item_jump_to_actor_and_back_mark_read_quit() {
         assert!(start.elapsed() < Duration::from_secs(10), "did not quit");
         sleep(Duration::from_millis(50));
     }
+    // And gives the mouse back to the terminal when it leaves.
+    assert_eq!(tmux.mouse_flag(), "0");
 
     let out = Command::new(BIN)
         .args(["list", "--json", "--library"])

@@ -148,7 +148,7 @@ impl App {
         self.focus = order[next];
     }
 
-    fn move_by(&mut self, delta: isize) -> Vec<Effect> {
+    pub(super) fn move_by(&mut self, delta: isize) -> Vec<Effect> {
         match self.focus {
             Focus::List => {
                 self.list_selected = step(self.list_selected, self.visible.len(), delta);

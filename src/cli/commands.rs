@@ -66,11 +66,10 @@ fn reader(cli: &Cli) -> Result<(), Failure> {
             if warnings.len() == 1 { "" } else { "s" }
         ));
     }
-    let theme = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-        config.theme.clone().without_colours()
-    } else {
-        config.theme.clone()
-    };
+    let theme = config
+        .theme
+        .clone()
+        .for_environment(std::env::var_os("NO_COLOR").as_deref());
     let mut save = |ids: &[ItemId], read: bool| -> Result<(), String> {
         match &db {
             Some(db) => db.set_read(ids, read).map_err(|e| e.to_string()),

@@ -41,7 +41,7 @@ impl Stop {
                 if let Some(signal) = signals.forever().next() {
                     flag.store(true, Ordering::Relaxed);
                     std::thread::sleep(GRACE);
-                    ratatui::restore();
+                    super::restore();
                     std::process::exit(128 + signal);
                 }
             })?;

@@ -9,8 +9,8 @@ use ratatui::widgets::Paragraph;
 
 use super::article::kind_style;
 use super::{Context, UiState, cell, inner, keep_visible, pane, text};
-use crate::app::ActorColumn;
 use crate::app::App;
+use crate::app::{ActorColumn, Target};
 use crate::library::{ActorKey, ActorSummary, Library};
 
 /// Draws the actor page into `rect`.
@@ -42,7 +42,7 @@ pub fn render_page(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Conte
             width: NAMED_WIDTH,
             ..area
         };
-        render_named(frame, app, cx, named, column);
+        render_named(frame, app, state, cx, named, column);
         area.width -= NAMED_WIDTH + 1;
     }
     let width = usize::from(area.width);
@@ -102,6 +102,9 @@ pub fn render_page(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Conte
         if row == selected {
             line = line.patch_style(theme.selected);
         }
+        let drawn = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+        state.row_hit(area, drawn, Target::ActorItem(row));
+        state.row_hit(area, drawn + 1, Target::ActorItem(row));
         lines.push(line);
         let sentence = app.actor_sentence(&item.id).unwrap_or("…");
         lines.push(Line::styled(
@@ -120,6 +123,7 @@ const NAMED_WIDTH: u16 = 30;
 fn render_named(
     frame: &mut Frame,
     app: &App,
+    state: &mut UiState,
     cx: &Context,
     named: &[(ActorKey, usize)],
     rect: Rect,
@@ -138,6 +142,8 @@ fn render_named(
         if view.column == ActorColumn::Named && row == view.named_selected {
             line = line.patch_style(theme.selected);
         }
+        let drawn = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+        state.row_hit(rect, drawn, Target::NamedRow(row));
         lines.push(line);
     }
     frame.render_widget(

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::article::kind_style;
 use super::{Context, UiState, cell, inner, keep_visible, pane};
-use crate::app::App;
+use crate::app::{App, Target};
 use crate::model::EntityKind;
 
 /// Block characters of the trend, from none to most.
@@ -105,6 +105,8 @@ pub fn render(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context, r
         if row == index.selected {
             line = line.patch_style(theme.selected);
         }
+        let drawn = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+        state.row_hit(area, drawn, Target::IndexRow(row));
         lines.push(line);
     }
     frame.render_widget(Paragraph::new(lines).block(block), rect);

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Context, UiState, cell, inner, keep_visible, pane};
-use crate::app::{App, Focus};
+use crate::app::{App, Focus, Target};
 
 /// Draws the list into `rect`.
 pub fn render(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context, rect: Rect) {
@@ -72,6 +72,8 @@ pub fn render(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context, r
             spans.push(cell(&item.title, rest, base));
         }
         let mut line = Line::from(spans);
+        let drawn = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+        state.row_hit(area, drawn, Target::ListRow(row));
         if row == app.list_selected() {
             line = line.patch_style(theme.selected);
         }

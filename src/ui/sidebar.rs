@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::article::kind_style;
 use super::{Context, UiState, inner, keep_visible, pane, text};
-use crate::app::{App, Focus};
+use crate::app::{App, Focus, Target};
 
 /// Draws the sidebar into `rect`.
 pub fn render(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context, rect: Rect) {
@@ -65,11 +65,13 @@ pub fn render(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context, r
         .unwrap_or(0);
     let height = usize::from(area.height);
     keep_visible(&mut state.sidebar_offset, selected_row, height, rows.len());
-    let lines: Vec<Line> = rows
-        .into_iter()
-        .skip(state.sidebar_offset)
-        .take(height)
-        .map(|(l, _)| l)
-        .collect();
+    let mut lines: Vec<Line> = Vec::with_capacity(height);
+    for (line, entity) in rows.into_iter().skip(state.sidebar_offset).take(height) {
+        if let Some(i) = entity {
+            let drawn = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+            state.row_hit(area, drawn, Target::SidebarRow(i));
+        }
+        lines.push(line);
+    }
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
