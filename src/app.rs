@@ -12,6 +12,7 @@ pub mod action;
 pub mod article_text;
 pub mod history;
 pub mod keymap;
+pub mod map;
 mod navigate;
 mod search;
 mod update;
@@ -48,6 +49,8 @@ pub enum Focus {
     Actor,
     /// The list of every actor.
     Actors,
+    /// The map of the places of the current scope.
+    Map,
 }
 
 /// The article pane: which item, how far scrolled, which actor is followed.
@@ -96,6 +99,7 @@ pub struct Location {
     actor: Option<(ActorKey, usize)>,
     actors_selected: usize,
     search: Option<String>,
+    map: Option<map::MapState>,
 }
 
 /// The whole reader state.
@@ -126,6 +130,7 @@ pub struct App {
     typing: Option<String>,
     search: Option<SearchState>,
     summary: Option<crate::library::ActorSummary>,
+    map: Option<map::MapState>,
 }
 
 impl App {
@@ -158,6 +163,7 @@ impl App {
             typing: None,
             search: None,
             summary: None,
+            map: None,
         };
         app.unread = app
             .library
@@ -522,6 +528,7 @@ impl App {
             actor: self.actor.clone(),
             actors_selected: self.actors_selected,
             search: self.search_location(),
+            map: self.map.clone(),
         }
     }
 
@@ -538,6 +545,7 @@ impl App {
         self.sidebar_selected = location.sidebar_selected;
         self.actor = location.actor;
         self.actors_selected = location.actors_selected;
+        self.map = location.map;
         if self.focus == Focus::Actors && self.actors.is_empty() {
             self.actors = self.all_actor_keys();
         }

@@ -17,6 +17,7 @@ mod article;
 mod help;
 pub mod layout;
 mod list;
+pub mod map;
 mod sidebar;
 mod status;
 pub mod text;
@@ -32,6 +33,8 @@ pub struct UiState {
     pub actor_offset: usize,
     /// First row shown in the all-actors list.
     pub actors_offset: usize,
+    /// First row shown in the map's list of places.
+    pub map_offset: usize,
 }
 
 /// What every region needs besides the state.
@@ -60,6 +63,7 @@ pub fn draw(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context) {
     match app.focus() {
         Focus::Actor => actor::render_page(frame, app, state, cx, panes.body),
         Focus::Actors => actor::render_index(frame, app, state, cx, panes.body),
+        Focus::Map => map::render(frame, app, state, cx, panes.body),
         _ => {
             if let Some(rect) = panes.list {
                 list::render(frame, app, state, cx, rect);

@@ -49,6 +49,14 @@ pub enum Action {
     PrevActorItem,
     /// Show every actor of the library.
     Actors,
+    /// Show the places of the current item, actor or list on a world map.
+    Map,
+    /// Zoom the map in around the selected place.
+    ZoomIn,
+    /// Zoom the map out.
+    ZoomOut,
+    /// Fit the map to its places again.
+    ZoomReset,
     /// Search the text of every item (type, then Enter).
     Search,
     /// Fetch the configured feeds in the background.
@@ -61,7 +69,7 @@ pub enum Action {
 
 impl Action {
     /// Every bindable action, in the order the help screen lists them.
-    pub const ALL: [Self; 23] = [
+    pub const ALL: [Self; 27] = [
         Self::SelectNext,
         Self::SelectPrev,
         Self::PageDown,
@@ -81,6 +89,10 @@ impl Action {
         Self::NextActorItem,
         Self::PrevActorItem,
         Self::Actors,
+        Self::Map,
+        Self::ZoomIn,
+        Self::ZoomOut,
+        Self::ZoomReset,
         Self::Search,
         Self::Refresh,
         Self::Help,
@@ -109,6 +121,10 @@ impl Action {
             Self::NextActorItem => "next item naming the actor",
             Self::PrevActorItem => "previous item naming the actor",
             Self::Actors => "all actors",
+            Self::Map => "map of the places of the item, actor or list",
+            Self::ZoomIn => "zoom the map in",
+            Self::ZoomOut => "zoom the map out",
+            Self::ZoomReset => "fit the map to its places",
             Self::Search => "search the text of every item",
             Self::Refresh => "fetch the configured feeds",
             Self::Help => "help",
@@ -132,6 +148,9 @@ impl Action {
             Self::NextMention | Self::PrevMention => "mention",
             Self::NextActorItem | Self::PrevActorItem => "item w/ actor",
             Self::Actors => "actors",
+            Self::Map => "map",
+            Self::ZoomIn | Self::ZoomOut => "zoom",
+            Self::ZoomReset => "fit",
             Self::Search => "search",
             Self::Refresh => "fetch",
             Self::Help => "help",

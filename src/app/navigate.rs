@@ -52,6 +52,10 @@ impl App {
                 }
                 Vec::new()
             }
+            Focus::Map => {
+                self.open_map_place();
+                Vec::new()
+            }
         }
     }
 

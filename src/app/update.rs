@@ -72,6 +72,14 @@ impl App {
                 self.open_actors();
                 Vec::new()
             }
+            Action::Map => {
+                self.open_map();
+                Vec::new()
+            }
+            Action::ZoomIn | Action::ZoomOut | Action::ZoomReset => {
+                self.zoom_map(action);
+                Vec::new()
+            }
             Action::Open => self.open(),
             Action::SelectNext => self.move_by(1),
             Action::SelectPrev => self.move_by(-1),
@@ -145,6 +153,11 @@ impl App {
             }
             Focus::Actors => {
                 self.actors_selected = step(self.actors_selected, self.actors.len(), delta);
+            }
+            Focus::Map => {
+                if let Some(map) = &mut self.map {
+                    map.select_by(delta);
+                }
             }
         }
         Vec::new()
