@@ -372,7 +372,7 @@ mod tests {
         assert_eq!(radius(1, 1), 1);
         assert_eq!(radius(1, 50), 1);
         assert_eq!(radius(50, 50), 4);
-        assert_eq!(radius(7, 50), 3);
+        assert_eq!(radius(7, 50), 2);
         assert!(radius(3, 50) < radius(20, 50));
     }
 
