@@ -170,13 +170,18 @@ pub fn fit(points: &[(f64, f64)], cols: u16, rows: u16) -> Bounds {
 
 /// `fit` zoomed `zoom` steps in (negative: out), each halving (doubling)
 /// the spans: in around `focus` when given, else around the fitted centre.
-pub fn zoomed(fit: Bounds, zoom: i32, focus: Option<(f64, f64)>) -> Bounds {
+/// Zoomed in, the region takes the canvas's shape (`cols` × `rows` cells),
+/// which the whole world does not have.
+pub fn zoomed(fit: Bounds, zoom: i32, focus: Option<(f64, f64)>, cols: u16, rows: u16) -> Bounds {
     if zoom == 0 {
         return fit;
     }
     let factor = 0.5f64.powi(zoom);
     let (lat_span, lon_span) = fit.spans();
-    let spans = (lat_span * factor, lon_span * factor);
+    let mut spans = (lat_span * factor, lon_span * factor);
+    if zoom > 0 {
+        spans.0 = spans.1 * 2.0 * f64::from(rows.max(1)) / f64::from(cols.max(1));
+    }
     if spans.0 >= 180.0 && spans.1 >= 360.0 {
         return WORLD;
     }
@@ -337,7 +342,7 @@ impl MapState {
     pub fn bounds(&self, cols: u16, rows: u16) -> Bounds {
         let points: Vec<(f64, f64)> = self.data.places.iter().filter_map(|p| p.coords).collect();
         let focus = self.selected_place().and_then(|p| p.coords);
-        zoomed(fit(&points, cols, rows), self.zoom, focus)
+        zoomed(fit(&points, cols, rows), self.zoom, focus, cols, rows)
     }
 }
 
