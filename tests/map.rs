@@ -132,10 +132,9 @@ fn rows(buffer: &Buffer) -> Vec<String> {
 
 /// Row and column (in cells) of the first occurrence of `text`.
 fn find(rows: &[String], text: &str) -> Option<(usize, usize)> {
-    rows.iter().enumerate().find_map(|(y, row)| {
-        row.find(text)
-            .map(|byte| (y, row[..byte].chars().count()))
-    })
+    rows.iter()
+        .enumerate()
+        .find_map(|(y, row)| row.find(text).map(|byte| (y, row[..byte].chars().count())))
 }
 
 /// `find` inside the map's canvas: below the title row, left of `right`.
@@ -175,11 +174,17 @@ fn an_items_map_plots_its_places_counts_them_and_names_the_scope() {
     assert_eq!(list_y, 1);
     assert!(text.contains("mentions"), "{text}");
     let moscow_row = rows.iter().find(|r| r[..].contains("│ Moscow")).unwrap();
-    assert!(moscow_row.trim_end_matches(['│', ' ']).ends_with('3'), "{moscow_row}");
+    assert!(
+        moscow_row.trim_end_matches(['│', ' ']).ends_with('3'),
+        "{moscow_row}"
+    );
     // The labels: Moscow lies north of Kyiv, both inside the map pane.
     let (my, mx) = find_on_map(&rows, "Moscow", list_x).unwrap();
     let (ky, kx) = find_on_map(&rows, "Kyiv", list_x).unwrap();
-    assert!(my < ky, "Moscow (row {my}) is drawn north of Kyiv (row {ky})");
+    assert!(
+        my < ky,
+        "Moscow (row {my}) is drawn north of Kyiv (row {ky})"
+    );
     assert!(my > 1 && ky < 28, "labels inside the canvas");
     assert!(mx + 6 < list_x && kx + 4 < list_x, "labels stay on the map");
     // The selected place's label is highlighted; the other's is not.
@@ -253,7 +258,11 @@ fn the_scope_follows_where_m_was_pressed() {
         .collect();
     assert_eq!(
         places,
-        [("Kyiv", 2, true), ("Moscow", 2, true), ("Zzyzx Hollow", 1, false)]
+        [
+            ("Kyiv", 2, true),
+            ("Moscow", 2, true),
+            ("Zzyzx Hollow", 1, false)
+        ]
     );
     // An actor's page: the items naming the actor.
     let mut app = self::app();

@@ -193,10 +193,7 @@ pub fn zoomed(fit: Bounds, zoom: i32, focus: Option<(f64, f64)>, cols: u16, rows
 }
 
 /// The places named by one item's entities, counted in mentions, most first.
-pub fn item_places(
-    entities: &[Entity],
-    coords: impl Fn(&str) -> Option<(f64, f64)>,
-) -> Vec<Place> {
+pub fn item_places(entities: &[Entity], coords: impl Fn(&str) -> Option<(f64, f64)>) -> Vec<Place> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for e in entities.iter().filter(|e| e.kind == EntityKind::Place) {
         *counts.entry(e.name.as_str()).or_default() += e.mentions.len().max(1);
@@ -396,7 +393,9 @@ impl App {
                 let filter = filtered.then(|| {
                     let unread = if self.unread_only { "unread" } else { "" };
                     match &self.search {
-                        Some(s) => format!("{unread} matching '{}'", s.query).trim().to_string(),
+                        Some(s) => format!("{unread} matching '{}'", s.query)
+                            .trim()
+                            .to_string(),
                         None => unread.to_string(),
                     }
                 });
@@ -483,7 +482,12 @@ mod tests {
             ..place("Moscow Mule", 9)
         };
         let places = item_places(
-            &[place("Kyiv", 1), person, place("Moscow", 3), place("Pokrovsk", 2)],
+            &[
+                place("Kyiv", 1),
+                person,
+                place("Moscow", 3),
+                place("Pokrovsk", 2),
+            ],
             coords,
         );
         let got: Vec<(&str, usize, bool)> = places
@@ -492,7 +496,11 @@ mod tests {
             .collect();
         assert_eq!(
             got,
-            [("Moscow", 3, true), ("Pokrovsk", 2, false), ("Kyiv", 1, true)]
+            [
+                ("Moscow", 3, true),
+                ("Pokrovsk", 2, false),
+                ("Kyiv", 1, true)
+            ]
         );
     }
 

@@ -19,7 +19,9 @@ const ROWS: u16 = 30;
 /// Prints the map of the whole library.
 pub fn print(session: &Session, kind: Option<&str>) -> Result<(), Failure> {
     if kind.is_some_and(|k| k != "place") {
-        return Err(Failure::usage("--map shows places: use --kind place or no --kind"));
+        return Err(Failure::usage(
+            "--map shows places: use --kind place or no --kind",
+        ));
     }
     let map = MapState::of_library(&session.library);
     let stdout = std::io::stdout();
@@ -37,7 +39,10 @@ pub fn print(session: &Session, kind: Option<&str>) -> Result<(), Failure> {
         write(&line)?;
     }
     write("")?;
-    write(&format!("{} places (items naming each):", map.places().len()))?;
+    write(&format!(
+        "{} places (items naming each):",
+        map.places().len()
+    ))?;
     for place in map.places() {
         let at = match place.coords {
             Some((lat, lon)) => format!(
@@ -49,7 +54,11 @@ pub fn print(session: &Session, kind: Option<&str>) -> Result<(), Failure> {
             ),
             None => "(no coordinates)".to_string(),
         };
-        write(&format!("{:>5}  {:<32}  {at:>17}", place.count, visible(&place.name)))?;
+        write(&format!(
+            "{:>5}  {:<32}  {at:>17}",
+            place.count,
+            visible(&place.name)
+        ))?;
     }
     Ok(())
 }

@@ -32,7 +32,15 @@ pub fn render(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context, r
     // Below 24 columns a map says nothing: the list alone, titled with the scope.
     let map_w = rect.width - list_w;
     if map_w >= 24 {
-        render_map(frame.buffer_mut(), Rect { width: map_w, ..rect }, map, cx.theme);
+        render_map(
+            frame.buffer_mut(),
+            Rect {
+                width: map_w,
+                ..rect
+            },
+            map,
+            cx.theme,
+        );
         let list = Rect {
             x: rect.x + map_w,
             width: list_w,
@@ -54,9 +62,15 @@ fn colour(style: Style) -> Color {
 /// Draws the map of `map` into `area` of `buf`: a titled pane, the world's
 /// coastlines, a dot per place with coordinates and as many labels as fit.
 pub fn render_map(buf: &mut Buffer, area: Rect, map: &MapState, theme: &Theme) {
-    let mut title = vec![Span::styled(format!(" {} ", map.scope().title()), theme.title)];
+    let mut title = vec![Span::styled(
+        format!(" {} ", map.scope().title()),
+        theme.title,
+    )];
     if map.zoom() != 0 {
-        title.push(Span::styled(format!("· zoom {:+} ", map.zoom()), theme.date));
+        title.push(Span::styled(
+            format!("· zoom {:+} ", map.zoom()),
+            theme.date,
+        ));
     }
     let block = pane(Line::from(title), true, theme).padding(Padding::ZERO);
     let canvas_area = block.inner(area);
@@ -94,7 +108,8 @@ pub fn render_map(buf: &mut Buffer, area: Rect, map: &MapState, theme: &Theme) {
             })
         })
         .collect();
-    let detailed = u32::from(cols) * u32::from(rows) >= 1500 || bounds.lon[1] - bounds.lon[0] < 200.0;
+    let detailed =
+        u32::from(cols) * u32::from(rows) >= 1500 || bounds.lon[1] - bounds.lon[0] < 200.0;
     let canvas = Canvas::default()
         .block(block)
         .marker(Marker::Braille)
@@ -206,10 +221,7 @@ impl Shape for Disc {
                 if i * i + j * j > r * r + r / 2 {
                     continue;
                 }
-                let (lon, lat) = (
-                    self.lon + f64::from(i) * dx,
-                    self.lat + f64::from(j) * dy,
-                );
+                let (lon, lat) = (self.lon + f64::from(i) * dx, self.lat + f64::from(j) * dy);
                 if let Some((x, y)) = painter.get_point(lon, lat) {
                     painter.paint(x, y, self.colour);
                 }
@@ -268,14 +280,19 @@ fn label(buf: &mut Buffer, area: Rect, map: &MapState, bounds: &Bounds, theme: &
         let name = text::fit(&place.name, usize::from(cols));
         let width = u16::try_from(name.width()).unwrap_or(cols).min(cols);
         // Columns the marker covers either side of its centre.
-        let reach = u16::try_from(radius(place.count, max)).unwrap_or(1).div_ceil(2);
+        let reach = u16::try_from(radius(place.count, max))
+            .unwrap_or(1)
+            .div_ceil(2);
         let right = x + reach + 1;
         let left = x.checked_sub(reach + width);
         let mut spots = vec![(Some(right), y), (left, y)];
         for row in [y.checked_sub(1), y.checked_add(1).filter(|r| *r < rows)] {
             // Above or below, starting at the marker or ending at it.
             spots.push((Some(x), row.unwrap_or(u16::MAX)));
-            spots.push((x.checked_sub(width.saturating_sub(1)), row.unwrap_or(u16::MAX)));
+            spots.push((
+                x.checked_sub(width.saturating_sub(1)),
+                row.unwrap_or(u16::MAX),
+            ));
         }
         let fits = |sx: u16, sy: u16| sy < rows && sx + width <= cols;
         let spot = spots
@@ -291,14 +308,12 @@ fn label(buf: &mut Buffer, area: Rect, map: &MapState, bounds: &Bounds, theme: &
             continue;
         };
         taken.take(sx, sy, width);
-        let style = if selected { theme.selected } else { theme.place };
-        buf.set_stringn(
-            area.x + sx,
-            area.y + sy,
-            &name,
-            usize::from(width),
-            style,
-        );
+        let style = if selected {
+            theme.selected
+        } else {
+            theme.place
+        };
+        buf.set_stringn(area.x + sx, area.y + sy, &name, usize::from(width), style);
     }
 }
 
@@ -326,7 +341,11 @@ fn render_list(
     for (i, place) in map.places().iter().enumerate() {
         let count = place.count.to_string();
         let mut line = Line::from(vec![
-            super::cell(&place.name, width.saturating_sub(count.len() + 1), theme.place),
+            super::cell(
+                &place.name,
+                width.saturating_sub(count.len() + 1),
+                theme.place,
+            ),
             Span::raw(" "),
             Span::styled(count, theme.date),
         ]);
