@@ -62,8 +62,9 @@ fn colour(style: Style) -> Color {
 /// Draws the map of `map` into `area` of `buf`: a titled pane, the world's
 /// coastlines, a dot per place with coordinates and as many labels as fit.
 pub fn render_map(buf: &mut Buffer, area: Rect, map: &MapState, theme: &Theme) {
+    let room = usize::from(area.width).saturating_sub(4);
     let mut title = vec![Span::styled(
-        format!(" {} ", map.scope().title()),
+        format!(" {} ", text::fit(&map.scope().title(), room)),
         theme.title,
     )];
     if map.zoom() != 0 {
@@ -80,6 +81,19 @@ pub fn render_map(buf: &mut Buffer, area: Rect, map: &MapState, theme: &Theme) {
     }
     let (cols, rows) = (canvas_area.width, canvas_area.height);
     let bounds = map.bounds(cols, rows);
+    // The whole world on a tall canvas would be stretched: draw it in a band
+    // of the world's shape (a quarter of the columns), centred.
+    let shaped = shaped_rows(&bounds, cols).max(2);
+    let (canvas_area, rows) = if rows > shaped + shaped / 4 {
+        let band = Rect {
+            y: canvas_area.y + (rows - shaped) / 2,
+            height: shaped,
+            ..canvas_area
+        };
+        (band, shaped)
+    } else {
+        (canvas_area, rows)
+    };
     let dots = Dots::new(&bounds, cols, rows);
     let max = map
         .places()
@@ -110,8 +124,8 @@ pub fn render_map(buf: &mut Buffer, area: Rect, map: &MapState, theme: &Theme) {
         .collect();
     let detailed =
         u32::from(cols) * u32::from(rows) >= 1500 || bounds.lon[1] - bounds.lon[0] < 200.0;
+    block.render(area, buf);
     let canvas = Canvas::default()
-        .block(block)
         .marker(Marker::Braille)
         .x_bounds(bounds.lon)
         .y_bounds(bounds.lat)
@@ -134,8 +148,17 @@ pub fn render_map(buf: &mut Buffer, area: Rect, map: &MapState, theme: &Theme) {
                 ctx.draw(disc);
             }
         });
-    canvas.render(area, buf);
+    canvas.render(canvas_area, buf);
     label(buf, canvas_area, map, &bounds, theme);
+}
+
+/// The rows that show `bounds` undistorted across `cols` columns (a cell is
+/// about twice as tall as it is wide).
+fn shaped_rows(bounds: &Bounds, cols: u16) -> u16 {
+    let ratio = (bounds.lat[1] - bounds.lat[0]) / (bounds.lon[1] - bounds.lon[0]);
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let rows = (f64::from(cols) * ratio / 2.0).round() as u16;
+    rows
 }
 
 /// The selected place's colour: the highlight's background, else its text.
@@ -393,6 +416,38 @@ mod tests {
         assert_eq!(radius(50, 50), 4);
         assert_eq!(radius(7, 50), 2);
         assert!(radius(3, 50) < radius(20, 50));
+    }
+
+    #[test]
+    fn the_world_keeps_its_shape_on_a_tall_canvas() {
+        use crate::app::map::{Place, Scope, Unit};
+        let place = |name: &str, lat: f64, lon: f64| Place {
+            name: name.into(),
+            coords: Some((lat, lon)),
+            count: 1,
+        };
+        let map = MapState::new(
+            Scope::Library(3),
+            Unit::Items,
+            vec![
+                place("Washington", 38.9, -77.0),
+                place("Canberra", -35.3, 149.1),
+                place("Moscow", 55.8, 37.6),
+            ],
+        );
+        let area = Rect::new(0, 0, 82, 40);
+        let mut buf = Buffer::empty(area);
+        render_map(&mut buf, area, &map, &Theme::plain());
+        let drawn: Vec<bool> = (1..39)
+            .map(|y| (1..81).any(|x| buf[(x, y)].symbol() != " "))
+            .collect();
+        // 80 columns show the world in 20 rows: 9 blank rows above and below.
+        assert_eq!(drawn.iter().position(|d| *d), Some(9), "{drawn:?}");
+        assert_eq!(drawn.iter().rposition(|d| *d), Some(28), "{drawn:?}");
+        let text: String = buf.content().iter().map(|c| c.symbol()).collect();
+        for name in ["Washington", "Canberra", "Moscow"] {
+            assert!(text.contains(name), "{name} is labelled");
+        }
     }
 
     #[test]
