@@ -62,17 +62,20 @@ fn colour(style: Style) -> Color {
 /// Draws the map of `map` into `area` of `buf`: a titled pane, the world's
 /// coastlines, a dot per place with coordinates and as many labels as fit.
 pub fn render_map(buf: &mut Buffer, area: Rect, map: &MapState, theme: &Theme) {
-    let room = usize::from(area.width).saturating_sub(4);
-    let mut title = vec![Span::styled(
-        format!(" {} ", text::fit(&map.scope().title(), room)),
-        theme.title,
-    )];
-    if map.zoom() != 0 {
-        title.push(Span::styled(
-            format!("· zoom {:+} ", map.zoom()),
-            theme.date,
-        ));
-    }
+    let zoom = if map.zoom() == 0 {
+        String::new()
+    } else {
+        format!("· zoom {:+} ", map.zoom())
+    };
+    // The zoom stays in view; a long scope is shortened.
+    let room = usize::from(area.width).saturating_sub(4 + zoom.width());
+    let title = vec![
+        Span::styled(
+            format!(" {} ", text::fit(&map.scope().title(), room)),
+            theme.title,
+        ),
+        Span::styled(zoom, theme.date),
+    ];
     let block = pane(Line::from(title), true, theme).padding(Padding::ZERO);
     let canvas_area = block.inner(area);
     if canvas_area.width < 4 || canvas_area.height < 2 {
