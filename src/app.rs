@@ -15,6 +15,7 @@ pub mod article_text;
 mod fuzzy;
 pub mod history;
 pub mod keymap;
+pub mod map;
 mod mouse;
 mod navigate;
 mod search;
@@ -55,6 +56,8 @@ pub enum Focus {
     Actor,
     /// The list of every actor.
     Actors,
+    /// The map of the places of the current scope.
+    Map,
 }
 
 /// The article pane: which item, how far scrolled, which actor is followed.
@@ -104,6 +107,7 @@ pub struct Location {
     actors_selected: Option<ActorKey>,
     actor_view: ActorView,
     search: Option<String>,
+    map: Option<map::MapState>,
 }
 
 /// The whole reader state.
@@ -134,6 +138,7 @@ pub struct App {
     typing: Option<String>,
     search: Option<SearchState>,
     summary: Option<crate::library::ActorSummary>,
+    map: Option<map::MapState>,
 }
 
 impl App {
@@ -166,6 +171,7 @@ impl App {
             typing: None,
             search: None,
             summary: None,
+            map: None,
         };
         app.unread = app
             .library
@@ -530,6 +536,7 @@ impl App {
             actors_selected: self.selected_actor_key(),
             actor_view: self.actor_view.clone(),
             search: self.search_location(),
+            map: self.map.clone(),
         }
     }
 
@@ -546,6 +553,7 @@ impl App {
         self.sidebar_selected = location.sidebar_selected;
         self.actor = location.actor;
         self.actor_view = location.actor_view;
+        self.map = location.map;
         if self.focus == Focus::Actors {
             self.refresh_index(location.actors_selected.clone());
         }

@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 mod commands;
 mod fetch;
 mod json;
+mod map;
 mod session;
 
 pub use session::Session;
@@ -73,6 +74,10 @@ pub enum Command {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+        /// Draw the library's places on a world map, then list them with
+        /// their item counts and coordinates (text only).
+        #[arg(long, conflicts_with = "json")]
+        map: bool,
     },
     /// Mark items read.
     MarkRead {

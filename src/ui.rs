@@ -18,6 +18,7 @@ mod article;
 mod help;
 pub mod layout;
 mod list;
+pub mod map;
 mod sidebar;
 mod status;
 pub mod text;
@@ -34,6 +35,8 @@ pub struct UiState {
     pub actor_offset: usize,
     /// First row shown in the all-actors list.
     pub actors_offset: usize,
+    /// First row shown in the map's list of places.
+    pub map_offset: usize,
     /// What the last frame drew where, later entries on top.
     pub hits: Vec<(Rect, Target)>,
 }
@@ -90,6 +93,10 @@ pub fn draw(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context) {
         Focus::Actors => {
             state.hits.push((panes.body, Target::Pane(Focus::Actors)));
             actors::render(frame, app, state, cx, panes.body);
+        }
+        Focus::Map => {
+            state.hits.push((panes.body, Target::Pane(Focus::Map)));
+            map::render(frame, app, state, cx, panes.body);
         }
         _ => {
             if let Some(rect) = panes.list {

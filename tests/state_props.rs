@@ -64,6 +64,12 @@ fn assert_in_range(app: &App) -> Result<(), TestCaseError> {
     if app.focus() == Focus::Actor {
         prop_assert!(app.actor_page().is_some());
     }
+    if app.focus() == Focus::Map {
+        prop_assert!(app.map().is_some());
+    }
+    if let Some(map) = app.map() {
+        prop_assert!(map.selected() < map.places().len().max(1));
+    }
     prop_assert!(app.unread_count() <= app.library().len());
     Ok(())
 }

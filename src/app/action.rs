@@ -53,6 +53,14 @@ pub enum Action {
     SortActors,
     /// On an actor page, show only the items of one newsletter (cycles).
     FilterNewsletter,
+    /// Show the places of the current item, actor or list on a world map.
+    Map,
+    /// Zoom the map in around the selected place.
+    ZoomIn,
+    /// Zoom the map out.
+    ZoomOut,
+    /// Fit the map to its places again.
+    ZoomReset,
     /// Search the text of every item (type, then Enter).
     Search,
     /// Fetch the configured feeds in the background.
@@ -65,7 +73,7 @@ pub enum Action {
 
 impl Action {
     /// Every bindable action, in the order the help screen lists them.
-    pub const ALL: [Self; 25] = [
+    pub const ALL: [Self; 29] = [
         Self::SelectNext,
         Self::SelectPrev,
         Self::PageDown,
@@ -87,6 +95,10 @@ impl Action {
         Self::Actors,
         Self::SortActors,
         Self::FilterNewsletter,
+        Self::Map,
+        Self::ZoomIn,
+        Self::ZoomOut,
+        Self::ZoomReset,
         Self::Search,
         Self::Refresh,
         Self::Help,
@@ -117,6 +129,10 @@ impl Action {
             Self::Actors => "all actors (/ filters, S sorts)",
             Self::SortActors => "sort the actor index: items, name, last seen",
             Self::FilterNewsletter => "actor page: items of one newsletter (cycles)",
+            Self::Map => "map of the places of the item, actor or list",
+            Self::ZoomIn => "zoom the map in",
+            Self::ZoomOut => "zoom the map out",
+            Self::ZoomReset => "fit the map to its places",
             Self::Search => "search the text of every item",
             Self::Refresh => "fetch the configured feeds",
             Self::Help => "help",
@@ -142,6 +158,9 @@ impl Action {
             Self::Actors => "actors",
             Self::SortActors => "sort",
             Self::FilterNewsletter => "newsletter",
+            Self::Map => "map",
+            Self::ZoomIn | Self::ZoomOut => "zoom",
+            Self::ZoomReset => "fit",
             Self::Search => "search",
             Self::Refresh => "fetch",
             Self::Help => "help",

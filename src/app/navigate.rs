@@ -58,6 +58,10 @@ impl App {
                 }
                 Vec::new()
             }
+            Focus::Map => {
+                self.open_map_place();
+                Vec::new()
+            }
         }
     }
 

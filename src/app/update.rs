@@ -101,6 +101,14 @@ impl App {
                 self.open_actors();
                 Vec::new()
             }
+            Action::Map => {
+                self.open_map();
+                Vec::new()
+            }
+            Action::ZoomIn | Action::ZoomOut | Action::ZoomReset => {
+                self.zoom_map(action);
+                Vec::new()
+            }
             Action::Open => self.open(),
             Action::SelectNext => self.move_by(1),
             Action::SelectPrev => self.move_by(-1),
@@ -177,6 +185,11 @@ impl App {
             }
             Focus::Actors => {
                 self.index.selected = step(self.index.selected, self.index.rows.len(), delta);
+            }
+            Focus::Map => {
+                if let Some(map) = &mut self.map {
+                    map.select_by(delta);
+                }
             }
         }
         Vec::new()

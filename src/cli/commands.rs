@@ -26,7 +26,12 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                     json,
                 } => list(&session, *unread, query.as_deref(), *json),
                 Command::Show { id, json } => show(&session, id, *json),
-                Command::Actors { kind, json } => actors(&session, kind.as_deref(), *json),
+                Command::Actors {
+                    kind,
+                    json: _,
+                    map: true,
+                } => super::map::print(&session, kind.as_deref()),
+                Command::Actors { kind, json, .. } => actors(&session, kind.as_deref(), *json),
                 Command::MarkRead { ids, all } => mark(&session, ids, *all, true),
                 Command::MarkUnread { ids } => mark(&session, ids, false, false),
                 Command::State { action } => state(&session, action),
