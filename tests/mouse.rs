@@ -136,3 +136,31 @@ fn clicking_in_the_actor_index_selects_then_opens() {
     app.click(state.hit(x, y).unwrap());
     assert_eq!(app.actor_page().unwrap().0.name, "Geneva");
 }
+
+#[test]
+fn clicking_a_place_in_the_map_list_selects_then_opens_it() {
+    let mut app = app();
+    // The list's map: Oslo (3 items) first, then Geneva (1).
+    feed(&mut app, "M");
+    assert_eq!(app.focus(), Focus::Map);
+    let (state, rows) = frame(&mut app);
+    // The list is right of the canvas: the right-most "Geneva" on screen.
+    let (x, y) = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(y, r)| r.rfind("Geneva").map(|at| (r[..at].chars().count(), y)))
+        .max()
+        .map(|(x, y)| (u16::try_from(x).unwrap(), u16::try_from(y).unwrap()))
+        .unwrap();
+    let Some(Target::MapRow(i)) = state.hit(x, y) else {
+        panic!("no place row at {x},{y}: {:?}", state.hit(x, y));
+    };
+    assert_eq!(app.map().unwrap().selected(), 0);
+    assert_eq!(i, 1);
+    app.click(Target::MapRow(i));
+    assert_eq!(app.map().unwrap().selected(), 1);
+    assert_eq!(app.focus(), Focus::Map);
+    app.click(Target::MapRow(i));
+    assert_eq!(app.focus(), Focus::Actor);
+    assert_eq!(app.actor_page().unwrap().0.name, "Geneva");
+}

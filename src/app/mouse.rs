@@ -19,6 +19,8 @@ pub enum Target {
     NamedRow(usize),
     /// A row of the actor index.
     IndexRow(usize),
+    /// A place in the map's list.
+    MapRow(usize),
 }
 
 /// Rows one notch of the wheel moves.
@@ -76,6 +78,20 @@ impl App {
                 self.index.selected = i;
                 Vec::new()
             }
+            Target::MapRow(i) => {
+                let Some(map) = &mut self.map else {
+                    return Vec::new();
+                };
+                if i >= map.places().len() {
+                    return Vec::new();
+                }
+                if map.selected() == i {
+                    return self.open();
+                }
+                let delta = i as isize - map.selected() as isize;
+                map.select_by(delta);
+                Vec::new()
+            }
             _ => Vec::new(),
         }
     }
@@ -89,6 +105,7 @@ impl App {
             Target::SidebarRow(_) => Focus::Sidebar,
             Target::ActorItem(_) | Target::NamedRow(_) => Focus::Actor,
             Target::IndexRow(_) => Focus::Actors,
+            Target::MapRow(_) => Focus::Map,
         };
         if matches!(pane, Focus::List | Focus::Article | Focus::Sidebar)
             && matches!(self.focus, Focus::List | Focus::Article | Focus::Sidebar)

@@ -404,7 +404,13 @@ fn render_list(
     if let Some((header, _)) = rows.next() {
         lines.push(header);
     }
-    lines.extend(rows.skip(state.map_offset).take(body).map(|(l, _)| l));
+    for (line, place) in rows.skip(state.map_offset).take(body) {
+        if let Some(i) = place {
+            let drawn = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+            state.row_hit(area, drawn, crate::app::Target::MapRow(i));
+        }
+        lines.push(line);
+    }
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
 
