@@ -64,6 +64,30 @@ impl Drop for Tmux {
     }
 }
 
+impl Tmux {
+    /// Starts `args` in a new 120×40 session of its own tmux server.
+    fn start(name: &str, args: &str) -> Self {
+        let tmux = Self {
+            socket: format!("gazette-{name}-{}", std::process::id()),
+        };
+        let started = tmux.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            "120",
+            "-y",
+            "40",
+            &format!("TERM=xterm-256color {args}; sleep 30"),
+        ]);
+        assert!(started.status.success(), "{started:?}");
+        tmux
+    }
+}
+
 fn tmux_available() -> bool {
     Command::new("tmux")
         .arg("-V")
@@ -88,23 +112,7 @@ fn open_item_jump_to_actor_and_back_mark_read_quit() {
         data.display(),
         config.display()
     );
-    let tmux = Tmux {
-        socket: format!("gazette-e2e-{}", std::process::id()),
-    };
-    let started = tmux.run(&[
-        "-f",
-        "/dev/null",
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        &format!("TERM=xterm-256color {args}; sleep 30"),
-    ]);
-    assert!(started.status.success(), "{started:?}");
+    let tmux = Tmux::start("e2e", &args);
 
     let screen = tmux.wait_for("Items (3)");
     assert!(screen.contains("3 unread / 3"), "{screen}");
@@ -175,4 +183,55 @@ fn open_item_jump_to_actor_and_back_mark_read_quit() {
             ("Harbor talks open in Valletta".to_string(), true),
         ]
     );
+}
+
+#[test]
+fn atlas_walk_item_actor_named_with_map_and_back() {
+    if !tmux_available() {
+        eprintln!("skipped: tmux is not installed (.ci/run installs it)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "").unwrap();
+    // No library: the bundled samples.
+    let args = format!(
+        "{BIN} --data-dir {} --config {}",
+        dir.path().join("data").display(),
+        config.display()
+    );
+    let tmux = Tmux::start("atlas", &args);
+    tmux.wait_for("Items (27)");
+    // The newest item, then its sidebar's first person.
+    tmux.keys(&["Enter", "Tab", "Enter"]);
+    let screen = tmux.wait_for("Martin Halvorsen · person");
+    assert!(screen.contains("Named with"), "{screen}");
+    // The first actor named with him, one Tab and Enter away.
+    tmux.keys(&["Tab", "Enter"]);
+    let screen = tmux.wait_for("Ukraine · place");
+    assert!(screen.contains("Named in 21 items"), "{screen}");
+    // The places of the items naming Ukraine on the map.
+    tmux.keys(&["M"]);
+    let screen = tmux.wait_for("Map · places in items naming Ukraine");
+    assert!(screen.contains("Kyiv"), "{screen}");
+    assert!(
+        screen
+            .chars()
+            .any(|c| ('\u{2801}'..='\u{28ff}').contains(&c)),
+        "no coastline drawn:\n{screen}"
+    );
+    // Back, back, back: Ukraine, Martin Halvorsen, the article and sidebar.
+    tmux.keys(&["BSpace"]);
+    tmux.wait_for("Ukraine · place");
+    tmux.keys(&["BSpace"]);
+    tmux.wait_for("Martin Halvorsen · person");
+    tmux.keys(&["BSpace"]);
+    let screen = tmux.wait_for("What the envoy will bring to Kyiv");
+    assert!(!screen.contains("Named in"), "{screen}");
+    // The actor index, filtered by typing.
+    tmux.keys(&["a", "/", "k", "r", "a", "v"]);
+    let screen = tmux.wait_for("Filter: krav");
+    assert!(screen.contains("Actors · 1 in the library"), "{screen}");
+    assert!(screen.contains("Olena Kravets"), "{screen}");
+    tmux.keys(&["q"]);
 }
