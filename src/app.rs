@@ -31,7 +31,7 @@ pub enum Need {
     /// First-mention sentences for the rows of an actor page around the
     /// selection.
     Sentences(ActorKey, Vec<ItemId>),
-    /// The results of a full-text search.
+    /// The results of a query (see [`crate::query`]).
     Search(String),
 }
 
@@ -123,7 +123,8 @@ pub struct App {
     pending_mention: Option<usize>,
     unread: usize,
     progress: Option<String>,
-    typing: Option<String>,
+    typing: Option<search::Typing>,
+    saved_queries: Vec<(String, String)>,
     search: Option<SearchState>,
     summary: Option<crate::library::ActorSummary>,
 }
@@ -156,6 +157,7 @@ impl App {
             unread: 0,
             progress: None,
             typing: None,
+            saved_queries: Vec::new(),
             search: None,
             summary: None,
         };

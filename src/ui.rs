@@ -17,6 +17,7 @@ mod article;
 mod help;
 pub mod layout;
 mod list;
+mod queries;
 mod sidebar;
 mod status;
 pub mod text;
@@ -73,6 +74,7 @@ pub fn draw(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context) {
         }
     }
     status::render_status(frame, app, cx, panes.status);
+    queries::render_saved(frame, app, cx, panes.status);
     if app.show_help() {
         help::render(frame, cx, area);
     }
