@@ -49,7 +49,8 @@ pub enum Action {
     PrevActorItem,
     /// Show every actor of the library.
     Actors,
-    /// Search the text of every item (type, then Enter).
+    /// Filter the list with a query: words, fields such as `person:`,
+    /// `unread`, and/or/not (type, then Enter).
     Search,
     /// Fetch the configured feeds in the background.
     Refresh,
@@ -109,7 +110,7 @@ impl Action {
             Self::NextActorItem => "next item naming the actor",
             Self::PrevActorItem => "previous item naming the actor",
             Self::Actors => "all actors",
-            Self::Search => "search the text of every item",
+            Self::Search => "filter: words, person:, newsletter:, unread, and/or/not",
             Self::Refresh => "fetch the configured feeds",
             Self::Help => "help",
             Self::Quit => "quit",
