@@ -158,7 +158,11 @@ impl App {
         let text = match picked {
             Some(query) => query,
             None => match line.trim().strip_prefix('@') {
-                Some(name) => match self.saved_queries.iter().find(|(n, _)| n == name) {
+                Some(name) => match self
+                    .saved_queries
+                    .iter()
+                    .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                {
                     Some((_, query)) => query.clone(),
                     None => {
                         let start = line.len() - line.trim_start().len();

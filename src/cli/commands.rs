@@ -132,17 +132,22 @@ fn list(
 /// error that shows the query with carets under the offending words.
 fn parse_query(config: &crate::config::Config, text: &str) -> Result<crate::query::Query, Failure> {
     let text = match text.trim().strip_prefix('@') {
-        Some(name) => config.queries.get(name).ok_or_else(|| {
-            let names: Vec<String> = config.queries.keys().map(|n| format!("@{n}")).collect();
-            Failure::usage(if names.is_empty() {
-                format!("no saved query named '{name}' (the config has no [queries])")
-            } else {
-                format!(
-                    "no saved query named '{name}' (saved: {})",
-                    names.join(", ")
-                )
-            })
-        })?,
+        Some(name) => config
+            .queries
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, query)| query)
+            .ok_or_else(|| {
+                let names: Vec<String> = config.queries.keys().map(|n| format!("@{n}")).collect();
+                Failure::usage(if names.is_empty() {
+                    format!("no saved query named '{name}' (the config has no [queries])")
+                } else {
+                    format!(
+                        "no saved query named '{name}' (saved: {})",
+                        names.join(", ")
+                    )
+                })
+            })?,
         None => text,
     };
     crate::query::parse(text).map_err(|e| {
