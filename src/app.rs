@@ -39,7 +39,7 @@ pub enum Need {
     /// First-mention sentences for the rows of an actor page around the
     /// selection.
     Sentences(ActorKey, Vec<ItemId>),
-    /// The results of a full-text search.
+    /// The results of a query (see [`crate::query`]).
     Search(String),
 }
 
@@ -135,7 +135,8 @@ pub struct App {
     pending_mention: Option<usize>,
     unread: usize,
     progress: Option<String>,
-    typing: Option<String>,
+    typing: Option<search::Typing>,
+    saved_queries: Vec<(String, String)>,
     search: Option<SearchState>,
     summary: Option<crate::library::ActorSummary>,
     map: Option<map::MapState>,
@@ -169,6 +170,7 @@ impl App {
             unread: 0,
             progress: None,
             typing: None,
+            saved_queries: Vec::new(),
             search: None,
             summary: None,
             map: None,

@@ -41,9 +41,11 @@ pub enum Command {
         /// Only unread items.
         #[arg(long)]
         unread: bool,
-        /// Only items whose title or text has every word of Q (the last may
-        /// be the start of a word), as `/` searches in the reader.
-        #[arg(long, value_name = "Q")]
+        /// Only items matching the query Q, as `/` filters in the reader:
+        /// words, "phrases", unread, newsletter:, person:, place:, org:,
+        /// actor:, before:, after:, and/or/not, -word, parentheses; @NAME
+        /// runs a saved query.
+        #[arg(long, value_name = "Q", allow_hyphen_values = true)]
         query: Option<String>,
         /// Print JSON.
         #[arg(long)]

@@ -92,6 +92,8 @@ pub struct Config {
     pub theme: Theme,
     /// Key bindings, `None` meaning unbound.
     pub keys: BTreeMap<String, Option<Action>>,
+    /// Saved queries by name (`[queries]`), each known to parse.
+    pub queries: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -116,6 +118,7 @@ struct ConfigFile {
     ui: Option<FileUi>,
     theme: Option<BTreeMap<String, toml::Spanned<String>>>,
     keys: Option<BTreeMap<String, toml::Spanned<String>>>,
+    queries: Option<BTreeMap<String, toml::Spanned<String>>>,
 }
 
 impl Config {
@@ -165,6 +168,7 @@ impl Config {
             },
             theme: Theme::plain(),
             keys: BTreeMap::new(),
+            queries: BTreeMap::new(),
         }
     }
 
@@ -258,6 +262,17 @@ impl Config {
             if !self.theme.set(&role, style) {
                 return Err(err(pos, format!("unknown theme entry '{role}'")));
             }
+        }
+        for (name, query) in file.queries.unwrap_or_default() {
+            // The string's span starts at its opening quote.
+            let at = query.span().start;
+            if let Err(e) = crate::query::parse(query.get_ref()) {
+                return Err(err(
+                    Some(at + 1 + e.span.0),
+                    format!("saved query '{name}': {e}"),
+                ));
+            }
+            self.queries.insert(name, query.into_inner());
         }
         for (key, name) in file.keys.unwrap_or_default() {
             let pos = Some(name.span().start);

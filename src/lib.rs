@@ -8,6 +8,7 @@
 //! - [`extract`]: people, places and organizations from item text.
 //! - [`links`]: checking a link and building the command that opens it.
 //! - [`library`]: the loaded items with their entities and the actor index.
+//! - [`query`]: the query language of the list filter and `list --query`.
 //! - [`config`]: the embedded defaults merged with the user's file.
 //! - [`app`]: the pure state machine (actions in, effects out).
 //! - [`ui`]: ratatui rendering, pure functions of the state.
@@ -21,6 +22,7 @@ pub mod extract;
 pub mod library;
 pub mod links;
 pub mod model;
+pub mod query;
 pub mod source;
 pub mod store;
 pub mod theme;

@@ -415,6 +415,14 @@ impl Library {
         ids.into_iter().map(|a| self.actors[a].clone()).collect()
     }
 
+    /// Every actor with the other names it was seen under, in no
+    /// particular order (cheap: for matching names, as queries do).
+    pub fn actors_and_aliases(&self) -> impl Iterator<Item = (&ActorKey, &[String])> {
+        self.actors
+            .iter()
+            .zip(self.aliases.iter().map(Vec::as_slice))
+    }
+
     /// The figures of one actor, if the library names it.
     pub fn actor_summary(&self, key: &ActorKey) -> Option<ActorSummary> {
         self.actor_ids.get(key).map(|id| self.summary(*id as usize))

@@ -26,6 +26,13 @@ pub trait Source {
     /// Items whose title or text has every word of `query` (the last as a
     /// prefix), best first, at most `limit`.
     fn search(&self, query: &str, limit: usize) -> Vec<ItemId>;
+
+    /// Every item whose title or text has every word of `words` (the last
+    /// as a prefix), in no particular order: a free word or phrase of a
+    /// [`query`](crate::query), which needs the whole set.
+    fn search_all(&self, words: &str) -> Vec<ItemId> {
+        self.search(words, usize::MAX)
+    }
 }
 
 /// How many results a search shows at most.
@@ -150,8 +157,13 @@ fn serve_once(app: &mut App, source: &dyn Source, needs: Vec<Need>) {
                 None => app.body_unavailable(&id),
             },
             Need::Search(query) => {
-                let ids = source.search(&query, SEARCH_LIMIT);
-                app.provide_search(&query, &ids);
+                // The state machine only asks for queries that parse.
+                let found = crate::query::parse(&query).map(|parsed| {
+                    parsed.matching(app.library(), app.read_set(), &mut |words| {
+                        source.search_all(words)
+                    })
+                });
+                app.provide_search(&query, found.unwrap_or_default());
             }
             Need::Sentences(key, ids) => {
                 let names = app.library().stored_names(&key);

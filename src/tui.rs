@@ -226,13 +226,16 @@ fn on_mouse(app: &mut App, drawn: &UiState, mouse: event::MouseEvent) -> Vec<Eff
     }
 }
 
-/// A key while the search line is open: text, Backspace, Enter, Esc.
+/// A key while the query line is open: text, Backspace, Enter, Esc, and
+/// Up/Down among the saved queries offered.
 pub fn type_key(app: &mut App, key: crossterm::event::KeyEvent) {
     use crossterm::event::{KeyCode, KeyModifiers};
     match key.code {
         KeyCode::Enter => app.type_submit(),
         KeyCode::Esc => app.type_cancel(),
         KeyCode::Backspace => app.type_backspace(),
+        KeyCode::Up => app.type_move(-1),
+        KeyCode::Down => app.type_move(1),
         KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => app.type_cancel(),
         KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => app.type_char(c),
         _ => {}

@@ -19,6 +19,7 @@ mod help;
 pub mod layout;
 mod list;
 pub mod map;
+mod queries;
 mod sidebar;
 mod status;
 pub mod text;
@@ -114,6 +115,7 @@ pub fn draw(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context) {
         }
     }
     status::render_status(frame, app, cx, panes.status);
+    queries::render_saved(frame, app, cx, panes.status);
     if app.show_help() {
         help::render(frame, cx, area);
     }

@@ -61,7 +61,8 @@ pub enum Action {
     ZoomOut,
     /// Fit the map to its places again.
     ZoomReset,
-    /// Search the text of every item (type, then Enter).
+    /// Filter the list with a query: words, fields such as `person:`,
+    /// `unread`, and/or/not (type, then Enter).
     Search,
     /// Fetch the configured feeds in the background.
     Refresh,
@@ -133,7 +134,7 @@ impl Action {
             Self::ZoomIn => "zoom the map in",
             Self::ZoomOut => "zoom the map out",
             Self::ZoomReset => "fit the map to its places",
-            Self::Search => "search the text of every item",
+            Self::Search => "filter: words, person:, newsletter:, unread, and/or/not",
             Self::Refresh => "fetch the configured feeds",
             Self::Help => "help",
             Self::Quit => "quit",

@@ -62,6 +62,7 @@ fn reader(cli: &Cli) -> Result<(), Failure> {
         warnings,
     } = session;
     let mut app = App::new(library, read, config.mark_read_on_open);
+    app.set_saved_queries(config.queries.clone().into_iter().collect());
     if let Some(message) = db_message {
         app.set_message(message);
     } else if !warnings.is_empty() {
@@ -94,25 +95,20 @@ fn list(
 ) -> Result<(), Failure> {
     let read = session.read_ids()?;
     let library = &session.library;
-    // A query goes through the same search as `/` in the reader.
-    let found: Option<std::collections::HashSet<usize>> = query.map(|q| {
-        session
-            .source
-            .search(q, usize::MAX)
-            .iter()
-            .filter_map(|id| library.index_of(id))
-            .collect()
+    // The same language and evaluation as `/` in the reader.
+    let query = match query {
+        Some(text) => parse_query(&session.config, text)?,
+        None => crate::query::Query::default(),
+    };
+    let found = query.matching(library, &read, &mut |words| {
+        session.source.search_all(words)
     });
     let matches = |index: usize| -> bool {
-        let Some(row) = library.row(index) else {
-            return false;
-        };
-        if unread && read.contains(&row.id) {
-            return false;
-        }
-        found.as_ref().is_none_or(|f| f.contains(&index))
+        library
+            .row(index)
+            .is_some_and(|row| !(unread && read.contains(&row.id)))
     };
-    let shown: Vec<usize> = (0..library.len()).filter(|&i| matches(i)).collect();
+    let shown: Vec<usize> = found.into_iter().filter(|&i| matches(i)).collect();
     if as_json {
         let rows: Vec<_> = shown
             .iter()
@@ -134,6 +130,37 @@ fn list(
         );
     }
     Ok(())
+}
+
+/// Parses `--query` (`@name` is a saved query); a bad query is a usage
+/// error that shows the query with carets under the offending words.
+fn parse_query(config: &crate::config::Config, text: &str) -> Result<crate::query::Query, Failure> {
+    let text = match text.trim().strip_prefix('@') {
+        Some(name) => config
+            .queries
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, query)| query)
+            .ok_or_else(|| {
+                let names: Vec<String> = config.queries.keys().map(|n| format!("@{n}")).collect();
+                Failure::usage(if names.is_empty() {
+                    format!("no saved query named '{name}' (the config has no [queries])")
+                } else {
+                    format!(
+                        "no saved query named '{name}' (saved: {})",
+                        names.join(", ")
+                    )
+                })
+            })?,
+        None => text,
+    };
+    crate::query::parse(text).map_err(|e| {
+        Failure::usage(format!(
+            "bad query: {e}\n  {}\n  {}",
+            text,
+            e.caret_line(text)
+        ))
+    })
 }
 
 fn show(session: &Session, id: &str, as_json: bool) -> Result<(), Failure> {

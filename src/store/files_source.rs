@@ -79,4 +79,8 @@ impl Source for FilesSource {
     fn search(&self, query: &str, limit: usize) -> Vec<ItemId> {
         self.db.search(query, limit).unwrap_or_default()
     }
+
+    fn search_all(&self, words: &str) -> Vec<ItemId> {
+        self.db.search_all(words).unwrap_or_default()
+    }
 }

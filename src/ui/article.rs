@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Context, inner, pane};
-use crate::app::article_text::{ArticleLine, LineKind, find_matches, layout, search_terms};
+use crate::app::article_text::{ArticleLine, LineKind, find_matches, layout};
 use crate::app::{App, Focus};
 use crate::library::Body;
 use crate::model::{EntityKind, Mention};
@@ -117,7 +117,7 @@ fn search_marks(
         return Vec::new();
     }
     let found = app.article().found;
-    find_matches(lines, &search_terms(&search.query))
+    find_matches(lines, &search.terms)
         .into_iter()
         .enumerate()
         .map(|(n, (line, start, end))| {

@@ -23,6 +23,19 @@ pub fn render(frame: &mut Frame, cx: &Context, area: Rect) {
         ]));
     }
     lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        cell("Queries", 34, theme.title),
+        Span::raw("envoy \"peace plan\" unread read"),
+    ]));
+    lines.push(Line::from(vec![
+        cell("", 34, theme.title),
+        Span::raw("person: place: org: actor: newsletter:"),
+    ]));
+    lines.push(Line::from(vec![
+        cell("", 34, theme.title),
+        Span::raw("before:2025-11 after:2025-11-20 and or not -x ( )"),
+    ]));
+    lines.push(Line::raw(""));
     lines.push(Line::styled("Any key closes this help.", theme.status));
     let width = area.width.min(76);
     let height = area

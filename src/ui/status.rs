@@ -112,11 +112,7 @@ pub fn render_status(frame: &mut Frame, app: &App, cx: &Context, rect: Rect) {
         return;
     }
     if let Some(line) = app.typing() {
-        let prompt = format!("Search: {line}█  (Enter search · Esc cancel)");
-        frame.render_widget(
-            Line::styled(text::fit(&prompt, width), cx.theme.title),
-            rect,
-        );
+        frame.render_widget(super::queries::prompt(app, line, cx.theme), rect);
         return;
     }
     if let Some(message) = app.message() {

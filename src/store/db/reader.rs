@@ -77,6 +77,23 @@ impl Db {
             .collect()
     }
 
+    /// Every item matching a full-text query, unranked (ranking every match
+    /// of a common word costs more than finding them).
+    pub fn search_all(&self, query: &str) -> Result<Vec<ItemId>, DbError> {
+        let mut stmt = self
+            .index
+            .prepare_cached(
+                "SELECT i.id FROM items_fts JOIN items i ON i.rowid = items_fts.rowid
+                 WHERE items_fts MATCH ?1",
+            )
+            .map_err(|e| self.index_error(e))?;
+        let rows = stmt
+            .query_map(params![fts_query(query)], |row| row.get::<_, String>(0))
+            .map_err(|e| self.index_error(e))?;
+        rows.map(|r| r.map(ItemId).map_err(|e| self.index_error(e)))
+            .collect()
+    }
+
     /// Records the extraction settings the index was built with; when they
     /// differ from the stored ones, every file is marked stale so that the
     /// next indexing run extracts again. Returns whether they changed.
