@@ -219,3 +219,41 @@ fn paths_are_keyed_by_their_raw_bytes() {
     assert_eq!(db.prune_files(&[raw.to_path_buf()]).unwrap(), 0);
     assert!(db.cached_file(raw, 1, 1).unwrap().is_some());
 }
+
+#[test]
+fn full_text_results_follow_changes_made_by_this_and_other_connections() {
+    let dir = tempfile::tempdir().unwrap();
+    let reader = Db::open(dir.path()).unwrap();
+    let writer = Db::open(dir.path()).unwrap();
+    let ids = |db: &Db| {
+        let mut ids: Vec<String> = db
+            .search_all("bridge")
+            .unwrap()
+            .into_iter()
+            .map(|id| id.0)
+            .collect();
+        ids.sort();
+        ids
+    };
+    let (one, two) = (item("One", "x"), item("Two", "x"));
+    let id = |pair: &(Item, Vec<Entity>)| pair.0.id.0.clone();
+    assert!(ids(&reader).is_empty());
+    // Another connection (the indexer's) adds a file: the reader sees it.
+    writer
+        .store_file(Path::new("/l/a.txt"), 1, 1, std::slice::from_ref(&one))
+        .unwrap();
+    assert_eq!(ids(&reader), [id(&one)]);
+    // The newest file is replaced by another item: its row number may be
+    // used again, and must not be read as the old item.
+    writer
+        .store_file(Path::new("/l/a.txt"), 2, 2, std::slice::from_ref(&two))
+        .unwrap();
+    assert_eq!(ids(&reader), [id(&two)]);
+    // This connection's own writes count too.
+    reader
+        .store_file(Path::new("/l/b.txt"), 1, 1, std::slice::from_ref(&one))
+        .unwrap();
+    let mut both = vec![id(&one), id(&two)];
+    both.sort();
+    assert_eq!(ids(&reader), both);
+}

@@ -52,6 +52,8 @@ pub struct Db {
     path: PathBuf,
     index: Connection,
     index_path: PathBuf,
+    /// Row numbers of the index to item ids, for full-text results.
+    rowid_ids: std::sync::Mutex<Option<reader::RowidTable>>,
 }
 
 impl Db {
@@ -76,6 +78,7 @@ impl Db {
             path,
             index,
             index_path,
+            rowid_ids: std::sync::Mutex::default(),
         })
     }
 
