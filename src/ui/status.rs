@@ -57,6 +57,7 @@ pub fn hints_for(focus: Focus) -> &'static [Action] {
             Action::FocusNext,
             Action::NextMention,
             Action::NextActorItem,
+            Action::Links,
             Action::Back,
             Action::Help,
             Action::Quit,
@@ -74,7 +75,10 @@ pub fn hints_for(focus: Focus) -> &'static [Action] {
             Action::SelectNext,
             Action::Open,
             Action::Back,
-            Action::Forward,
+            Action::MergeActor,
+            Action::SplitAlias,
+            Action::HideActor,
+            Action::UndoAlias,
             Action::Help,
             Action::Quit,
         ],
@@ -90,6 +94,17 @@ pub fn render_status(frame: &mut Frame, app: &App, cx: &Context, rect: Rect) {
             Line::styled(text::fit(&prompt, width), cx.theme.title),
             rect,
         );
+        return;
+    }
+    let modal = if app.picker().is_some() {
+        Some("type to filter · ↑/↓ move · enter choose · esc cancel")
+    } else if app.links_view().is_some() {
+        Some("1-9 open that link · enter/o open selected · j/k move · esc close")
+    } else {
+        None
+    };
+    if let (Some(hint), None) = (modal, app.message()) {
+        frame.render_widget(Line::styled(text::fit(hint, width), cx.theme.title), rect);
         return;
     }
     if let Some(message) = app.message() {
