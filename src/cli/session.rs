@@ -102,7 +102,7 @@ impl Session {
             Ok(edits) => self.library.set_aliases(edits),
             Err(err) => {
                 self.alias_error = Some(format!(
-                    "{err} (alias edits are off until the file is fixed; it is left as it is)"
+                    "{err} (alias edits are off until this is fixed)"
                 ));
             }
         }

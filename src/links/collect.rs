@@ -82,11 +82,21 @@ pub fn item_links(item: &Item) -> Vec<Link> {
             }
         }
         if let Some(bare) = BARE.as_ref() {
+            let mut after_last = 0;
             for m in bare.find_iter(text) {
                 if spans.iter().any(|&(s, e)| m.start() >= s && m.start() < e) {
                     continue;
                 }
-                push(&mut links, String::new(), m.as_str().to_string());
+                // The words leading up to the address ("posted at"), after
+                // any earlier link.
+                let floor = spans
+                    .iter()
+                    .map(|&(_, e)| e)
+                    .filter(|&e| e <= m.start())
+                    .fold(after_last, usize::max);
+                let label = words_before(&text[floor..m.start()]);
+                after_last = m.end();
+                push(&mut links, label, m.as_str().to_string());
             }
         }
     }
@@ -104,22 +114,27 @@ fn text_before_mark(body: &[Block], n: &str) -> String {
         let Some(at) = text.find(&mark) else {
             continue;
         };
-        // Back to the previous mark or the start of the sentence.
-        let before = text[..at]
-            .trim_end()
-            .trim_end_matches(['.', '!', '?', ',', ';', ':']);
-        let from = before
-            .rfind(|c| matches!(c, ']' | '.' | '!' | '?' | ':'))
-            .map_or(0, |i| i + 1);
-        let words: Vec<&str> = before[from..].split_whitespace().collect();
-        let skip = words.len().saturating_sub(TEXT_WORDS);
-        let mut label = words[skip..].join(" ");
-        if skip > 0 {
-            label.insert_str(0, "… ");
-        }
-        return label;
+        return words_before(&text[..at]);
     }
     String::new()
+}
+
+/// The last few words of `before`, back to the previous mark or the start
+/// of the sentence.
+fn words_before(before: &str) -> String {
+    let before = before
+        .trim_end()
+        .trim_end_matches(['.', '!', '?', ',', ';', ':']);
+    let from = before
+        .rfind(|c| matches!(c, ']' | '.' | '!' | '?' | ':'))
+        .map_or(0, |i| i + 1);
+    let words: Vec<&str> = before[from..].split_whitespace().collect();
+    let skip = words.len().saturating_sub(TEXT_WORDS);
+    let mut label = words[skip..].join(" ");
+    if skip > 0 {
+        label.insert_str(0, "… ");
+    }
+    label
 }
 
 #[cfg(test)]
@@ -190,8 +205,8 @@ mod tests {
             pairs(&item_links(&it)),
             [
                 ("the budget table", "https://example.org/budget"),
-                ("", "https://example.org/notes"),
-                ("", "http://example.org/a?b=1"),
+                ("and", "https://example.org/notes"),
+                ("Archive", "http://example.org/a?b=1"),
                 ("this item online", "https://example.org/item"),
             ]
         );

@@ -23,8 +23,8 @@ const HEADER: &str = "\
 #
 # [[merge]]  into = \"Martin Halvorsen\", kind = \"person\", names = [\"Halvorsen\"]
 #            (from_kind = \"place\" when the merged names are of another kind)
-# [[split]]  name = \"Witkoff\", kind = \"person\"   (a surname kept apart)
-# [[hide]]   name = \"Guy Taylor\", kind = \"person\"
+# [[split]]  name = \"Mercer\", kind = \"person\"   (a surname kept apart)
+# [[hide]]   name = \"Jordan Ellis\", kind = \"person\"
 
 ";
 
