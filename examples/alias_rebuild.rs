@@ -30,7 +30,11 @@ fn main() {
         };
         for k in 0..4 {
             let id = (n * 7 + k * 7919) % 30_000;
-            let kind = [EntityKind::Person, EntityKind::Place, EntityKind::Organization][id % 3];
+            let kind = [
+                EntityKind::Person,
+                EntityKind::Place,
+                EntityKind::Organization,
+            ][id % 3];
             builder.add_named(index, (kind, format!("Actor Number {id}"), 1, vec![]));
         }
     }
@@ -42,16 +46,15 @@ fn main() {
         started.elapsed().as_secs_f64() * 1e3
     );
     let key = |id: usize| ActorKey {
-        kind: [EntityKind::Person, EntityKind::Place, EntityKind::Organization][id % 3],
+        kind: [
+            EntityKind::Person,
+            EntityKind::Place,
+            EntityKind::Organization,
+        ][id % 3],
         name: format!("Actor Number {id}"),
     };
     let mut edits = AliasEdits::default();
-    for (what, change) in [
-        ("merge", 0),
-        ("second merge", 1),
-        ("hide", 2),
-        ("split", 3),
-    ] {
+    for (what, change) in [("merge", 0), ("second merge", 1), ("hide", 2), ("split", 3)] {
         match change {
             0 => edits.merge(&key(3), &key(6)),
             1 => edits.merge(&key(4), &key(6)),

@@ -42,12 +42,18 @@ fn merge_adds_items_and_aliases_split_restores_hide_removes() {
     let berg = library.actor_summary(&person("Tomas Berg")).unwrap();
     assert!(berg.aliases.contains(&"Mara Lind".to_string()), "{berg:?}");
     assert!(berg.co_mentions.iter().all(|(k, _)| k.name != "Mara Lind"));
-    assert_eq!(library.merged_names(&person("Tomas Berg")), [person("Mara Lind")]);
+    assert_eq!(
+        library.merged_names(&person("Tomas Berg")),
+        [person("Mara Lind")]
+    );
     assert_eq!(
         library.stored_names(&person("Tomas Berg")),
         ["Tomas Berg", "Mara Lind"]
     );
-    assert_eq!(library.rekey(&person("Mara Lind")), Some(person("Tomas Berg")));
+    assert_eq!(
+        library.rekey(&person("Mara Lind")),
+        Some(person("Tomas Berg"))
+    );
     // An article names one actor where it named two, mentions together.
     let mut body = common::bodies().remove(0);
     library.resolve_body(&mut body);
@@ -115,7 +121,11 @@ fn keys_merge_then_undo_on_an_actor_page() {
     let summary = app.actor_summary().unwrap();
     assert_eq!(summary.items, 4);
     assert!(summary.aliases.contains(&"Mara Lind".to_string()));
-    assert!(app.message().unwrap().starts_with("Merged Mara Lind into Tomas Berg"));
+    assert!(
+        app.message()
+            .unwrap()
+            .starts_with("Merged Mara Lind into Tomas Berg")
+    );
     // The actors index and the sidebar agree.
     feed(&mut app, "a");
     let (keys, _) = app.actors_list();
@@ -123,7 +133,11 @@ fn keys_merge_then_undo_on_an_actor_page() {
     assert_eq!(keys[0], person("Tomas Berg"));
     feed(&mut app, "<bs><bs>");
     assert_eq!(app.focus(), Focus::Sidebar);
-    let names: Vec<&str> = app.sidebar_entities().iter().map(|e| e.name.as_str()).collect();
+    let names: Vec<&str> = app
+        .sidebar_entities()
+        .iter()
+        .map(|e| e.name.as_str())
+        .collect();
     assert_eq!(names, ["Tomas Berg", "Oslo"]);
     // Undo, twice: the second has nothing left to undo.
     let effects = feed(&mut app, "U");
@@ -167,7 +181,10 @@ fn a_broken_alias_file_blocks_edits_with_its_reason() {
     app.block_alias_edits("aliases.toml:3: unknown variant `persn`");
     assert!(feed(&mut app, "m").is_empty());
     assert!(app.picker().is_none());
-    assert_eq!(app.message(), Some("aliases.toml:3: unknown variant `persn`"));
+    assert_eq!(
+        app.message(),
+        Some("aliases.toml:3: unknown variant `persn`")
+    );
 }
 
 #[test]
@@ -210,13 +227,25 @@ fn cli_actors_shows_merged_actor_with_summed_items() {
     )
     .unwrap();
     let out = gazette(&data, &["actors", "--json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let actors: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let actors = actors.as_array().unwrap();
     let malta = actors.iter().find(|a| a["name"] == "Malta").unwrap();
     assert_eq!(malta["items"], 3, "{malta}");
-    assert!(malta["aliases"].as_array().unwrap().contains(&"Rotterdam".into()));
-    assert_eq!((&malta["first"], &malta["last"]), (&"2025-11-03".into(), &"2025-11-07".into()));
+    assert!(
+        malta["aliases"]
+            .as_array()
+            .unwrap()
+            .contains(&"Rotterdam".into())
+    );
+    assert_eq!(
+        (&malta["first"], &malta["last"]),
+        (&"2025-11-03".into(), &"2025-11-07".into())
+    );
     assert!(actors.iter().all(|a| a["name"] != "Tunisia"));
     assert!(actors.iter().all(|a| a["name"] != "Rotterdam"));
     // A broken file: a warning naming it and its line; the file is kept.
@@ -227,7 +256,13 @@ fn cli_actors_shows_merged_actor_with_summed_items() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("aliases.toml:3:"), "{stderr}");
     let actors: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(actors.as_array().unwrap().iter().any(|a| a["name"] == "Tunisia"));
+    assert!(
+        actors
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["name"] == "Tunisia")
+    );
     assert_eq!(
         std::fs::read_to_string(data.join("aliases.toml")).unwrap(),
         broken

@@ -81,7 +81,10 @@ fn a_digit_opens_that_link() {
             "javascript:alert(1)",
         ]
     );
-    assert_eq!(view.links[0].text, "The ministry published the tender notice");
+    assert_eq!(
+        view.links[0].text,
+        "The ministry published the tender notice"
+    );
     let effects = feed(&mut app, &source, "2");
     assert_eq!(
         effects,
@@ -103,7 +106,9 @@ fn a_hostile_link_is_refused_with_the_reason() {
     assert!(effects.is_empty());
     assert_eq!(
         app.message(),
-        Some("Link 3 not opened: links of kind 'javascript' are not opened (only http, https, mailto)")
+        Some(
+            "Link 3 not opened: links of kind 'javascript' are not opened (only http, https, mailto)"
+        )
     );
     // The list stays open; 9 names no link; Esc closes.
     assert!(app.links_view().is_some());
@@ -129,7 +134,10 @@ fn the_list_is_drawn_numbered_with_text_and_shortened_urls() {
     let config = Config::default_embedded();
     let keymap = config.keymap();
     let (width, height) = (80, 20);
-    app.set_viewport(ui::layout::viewport(Rect::new(0, 0, width, height), &config.ui));
+    app.set_viewport(ui::layout::viewport(
+        Rect::new(0, 0, width, height),
+        &config.ui,
+    ));
     let theme = Theme::plain();
     let cx = Context {
         theme: &theme,

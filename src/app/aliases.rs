@@ -154,6 +154,7 @@ impl App {
 
     /// A character typed into the picker's filter.
     pub fn picker_char(&mut self, c: char) {
+        self.message = None;
         if let Some(p) = &mut self.alias.picker
             && !c.is_control()
         {
@@ -164,6 +165,7 @@ impl App {
 
     /// Removes the last character of the filter.
     pub fn picker_backspace(&mut self) {
+        self.message = None;
         if let Some(p) = &mut self.alias.picker {
             p.query.pop();
             p.selected = 0;
@@ -172,6 +174,7 @@ impl App {
 
     /// Moves the picker's selection.
     pub fn picker_move(&mut self, delta: isize) {
+        self.message = None;
         if let Some(p) = &mut self.alias.picker {
             let len = p.matches().len();
             p.selected = super::update::step(p.selected, len, delta);
@@ -180,11 +183,13 @@ impl App {
 
     /// Closes the picker without an edit.
     pub fn picker_cancel(&mut self) {
+        self.message = None;
         self.alias.picker = None;
     }
 
     /// Makes the edit with the picker's selection.
     pub fn picker_choose(&mut self) -> Vec<Effect> {
+        self.message = None;
         let Some(picker) = self.alias.picker.take() else {
             return Vec::new();
         };

@@ -91,7 +91,7 @@ fn reader(cli: &Cli) -> Result<(), Failure> {
         background,
         &alias_file,
     )
-        .map_err(|e| Failure::runtime(format!("terminal error: {e}")))
+    .map_err(|e| Failure::runtime(format!("terminal error: {e}")))
 }
 
 fn list(

@@ -101,9 +101,7 @@ impl Session {
         match aliases::load(&self.alias_file) {
             Ok(edits) => self.library.set_aliases(edits),
             Err(err) => {
-                self.alias_error = Some(format!(
-                    "{err} (alias edits are off until this is fixed)"
-                ));
+                self.alias_error = Some(format!("{err} (alias edits are off until this is fixed)"));
             }
         }
     }

@@ -170,7 +170,9 @@ mod tests {
     fn numbered_list_of_html_and_mail_items() {
         let it = item(
             vec![
-                Block::Paragraph("Officials met. Read the full report [1] and the annex. [2]".into()),
+                Block::Paragraph(
+                    "Officials met. Read the full report [1] and the annex. [2]".into(),
+                ),
                 Block::Bullet("Again the report [1]".into()),
                 Block::Heading("Links".into()),
                 Block::Bullet("[1] https://example.org/report".into()),

@@ -82,7 +82,13 @@ pub fn parse(text: &str) -> Result<AliasEdits, (Option<usize>, String)> {
             .span()
             .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
         // The first line of toml's message; the rest repeats the source.
-        let message = err.message().lines().next().unwrap_or("").trim().to_string();
+        let message = err
+            .message()
+            .lines()
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string();
         (line, message)
     })
 }
@@ -183,7 +189,10 @@ mod tests {
         std::fs::write(&path, bad).unwrap();
         let err = load(&path).unwrap_err();
         assert_eq!(err.line, Some(3), "{err}");
-        assert!(err.to_string().starts_with(&format!("{}:3: ", path.display())));
+        assert!(
+            err.to_string()
+                .starts_with(&format!("{}:3: ", path.display()))
+        );
         assert!(save(&path, &sample()).is_err());
         assert_eq!(std::fs::read_to_string(&path).unwrap(), bad);
         let unknown = parse("[[merge]]\ninto = \"A\"\nkind = \"person\"\nnames = []\nsize = 3\n");

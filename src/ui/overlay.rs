@@ -63,7 +63,11 @@ pub fn render_picker(frame: &mut Frame, app: &App, picker: &Picker, cx: &Context
         lines.push(Line::styled("(nothing matches)", theme.status));
     }
     frame.render_widget(Clear, rect);
-    let block = pane(Line::styled(text::fit(&title, width), theme.title), true, theme);
+    let block = pane(
+        Line::styled(text::fit(&title, width), theme.title),
+        true,
+        theme,
+    );
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
 
