@@ -298,11 +298,7 @@ mod tests {
 
     #[test]
     fn merges_follow_chains_splits_undo_them_hidden_is_none() {
-        let surnames = SurnameMap::new(
-            [(EntityKind::Person, "Steve Witkoff")]
-                .into_iter()
-                .map(|(k, n)| (k, n)),
-        );
+        let surnames = SurnameMap::new([(EntityKind::Person, "Steve Witkoff")].into_iter());
         let mut edits = AliasEdits::default();
         assert!(edits.merge(&person("Halvorsen"), &person("Martin Halvorsen")));
         assert!(!edits.merge(&person("Halvorsen"), &person("Martin Halvorsen")));

@@ -125,9 +125,7 @@ fn words_before(before: &str) -> String {
     let before = before
         .trim_end()
         .trim_end_matches(['.', '!', '?', ',', ';', ':']);
-    let from = before
-        .rfind(|c| matches!(c, ']' | '.' | '!' | '?' | ':'))
-        .map_or(0, |i| i + 1);
+    let from = before.rfind([']', '.', '!', '?', ':']).map_or(0, |i| i + 1);
     let words: Vec<&str> = before[from..].split_whitespace().collect();
     let skip = words.len().saturating_sub(TEXT_WORDS);
     let mut label = words[skip..].join(" ");
