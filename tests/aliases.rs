@@ -176,6 +176,15 @@ fn keys_split_hide_and_cancel() {
 }
 
 #[test]
+fn back_after_hiding_keeps_selections_in_range() {
+    let mut app = app();
+    feed(&mut app, "aG<enter>H<bs>");
+    let (keys, selected) = app.actors_list();
+    assert!(selected < keys.len(), "{selected} of {}", keys.len());
+    assert_eq!(app.focus(), Focus::Actors);
+}
+
+#[test]
 fn a_broken_alias_file_blocks_edits_with_its_reason() {
     let mut app = on_lind_page();
     app.block_alias_edits("aliases.toml:3: unknown variant `persn`");

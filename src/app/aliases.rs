@@ -232,12 +232,23 @@ impl App {
         self.bodies.clear();
         self.sentences = None;
         self.summary = None;
+        let selected = self.actors.get(self.actors_selected).cloned();
+        self.actors = self.all_actor_keys();
+        let selected = selected.and_then(|k| self.library.rekey(&k));
+        self.actors_selected = selected
+            .and_then(|k| self.actors.iter().position(|a| *a == k))
+            .unwrap_or(self.actors_selected)
+            .min(self.actors.len().saturating_sub(1));
         let library = &self.library;
+        let last_actor = self.actors.len().saturating_sub(1);
         self.history.map(|mut location| {
             if let Some((key, selected)) = location.actor.take() {
-                location.actor = Some((library.rekey(&key)?, selected));
+                let key = library.rekey(&key)?;
+                let last = library.items_naming(&key).len().saturating_sub(1);
+                location.actor = Some((key, selected.min(last)));
             }
             location.article.actor = location.article.actor.and_then(|k| library.rekey(&k));
+            location.actors_selected = location.actors_selected.min(last_actor);
             Some(location)
         });
         self.article.actor = self.article.actor.take().and_then(|k| library.rekey(&k));
@@ -258,13 +269,6 @@ impl App {
                 None => {}
             }
         }
-        let selected = self.actors.get(self.actors_selected).cloned();
-        self.actors = self.all_actor_keys();
-        let selected = selected.and_then(|k| self.library.rekey(&k));
-        self.actors_selected = selected
-            .and_then(|k| self.actors.iter().position(|a| *a == k))
-            .unwrap_or(self.actors_selected)
-            .min(self.actors.len().saturating_sub(1));
         self.sidebar_selected = 0;
     }
 
