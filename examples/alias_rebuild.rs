@@ -3,6 +3,8 @@
 //! hide applied with `Library::set_aliases`.
 //!
 //! Run: `cargo run --release --example alias_rebuild` (`ITEMS` changes the size).
+//! On the 2-core development machine (shared): build 190–210 ms, each edit
+//! re-keyed in 22–32 ms (release); 200–300 ms in a debug build.
 
 use std::path::PathBuf;
 use std::time::Instant;
