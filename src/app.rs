@@ -11,10 +11,12 @@ use crate::model::{Block, Entity, EntityKind, ItemId};
 pub mod action;
 mod actor_page;
 mod actors;
+pub mod aliases;
 pub mod article_text;
 mod fuzzy;
 pub mod history;
 pub mod keymap;
+pub mod links;
 pub mod map;
 mod mouse;
 mod navigate;
@@ -140,6 +142,8 @@ pub struct App {
     search: Option<SearchState>,
     summary: Option<crate::library::ActorSummary>,
     map: Option<map::MapState>,
+    alias: aliases::AliasState,
+    links: Option<links::LinksView>,
 }
 
 impl App {
@@ -174,6 +178,8 @@ impl App {
             search: None,
             summary: None,
             map: None,
+            alias: aliases::AliasState::default(),
+            links: None,
         };
         app.unread = app
             .library
@@ -277,6 +283,12 @@ impl App {
         self.clamp_article_scroll();
     }
 
+    /// Whether keys go to an open line or list (search, picker, links)
+    /// rather than the key map.
+    pub fn takes_keys(&self) -> bool {
+        self.is_typing() || self.picker().is_some() || self.links.is_some()
+    }
+
     /// Closes the help screen.
     pub fn dismiss_help(&mut self) {
         self.show_help = false;
@@ -332,7 +344,8 @@ impl App {
 
     /// Replaces the library (indexing finished, files changed) keeping the
     /// selection, the open item, the actor page and the history, by id.
-    pub fn replace_library(&mut self, library: Library) {
+    pub fn replace_library(&mut self, mut library: Library) {
+        self.carry_aliases(&mut library);
         let old = std::mem::replace(&mut self.library, library);
         let id_of = |index: Option<usize>| index.and_then(|i| old.row(i)).map(|r| r.id.clone());
         let keep_selected = self.visible.get(self.list_selected).copied();

@@ -12,9 +12,11 @@ use chrono::NaiveDate;
 
 use crate::model::{Entity, EntityKind, Item, ItemId};
 
+mod aliases;
 mod resolve;
 mod stats;
 
+pub use aliases::{AliasEdits, Merge, NameRef, Resolver};
 pub use resolve::SurnameMap;
 pub use stats::ActorStat;
 
@@ -188,17 +190,12 @@ impl LibraryBuilder {
     /// Builds the index: rows newest first (undated last), surnames
     /// resolved across the library, actor postings.
     pub fn build(self) -> Library {
+        self.build_with(AliasEdits::default())
+    }
+
+    /// Builds the index with the user's alias edits applied.
+    pub fn build_with(self, edits: AliasEdits) -> Library {
         let surnames = SurnameMap::new(self.raw.iter().map(|(kind, name)| (*kind, name.as_str())));
-        let mut library = Library {
-            surnames,
-            ..Library::default()
-        };
-        // Each raw name to its library actor.
-        let mut actor_of: Vec<u32> = Vec::with_capacity(self.raw.len());
-        for ((kind, name), forms) in self.raw.iter().zip(self.raw_forms) {
-            let key = library.surnames.resolve(*kind, name);
-            actor_of.push(library.intern(key, name, forms));
-        }
         let mut order: Vec<usize> = (0..self.rows.len()).collect();
         order.sort_by(|&a, &b| {
             let (ra, rb) = (&self.rows[a], &self.rows[b]);
@@ -211,60 +208,46 @@ impl LibraryBuilder {
         let mut named_start = self.named_start;
         named_start.push(u32::try_from(total).unwrap_or(u32::MAX));
         let mut rows: Vec<Option<Row>> = self.rows.into_iter().map(Some).collect();
+        let mut library = Library::default();
         library.rows.reserve(order.len());
-        library.item_start.reserve(order.len() + 1);
-        library.item_actors.reserve(total);
-        let mut seen: Vec<u32> = Vec::new();
+        let mut raw = RawNames {
+            names: self.raw,
+            forms: self.raw_forms,
+            start: Vec::with_capacity(order.len() + 1),
+            named: Vec::with_capacity(total),
+        };
         for (new_index, &old) in order.iter().enumerate() {
             let Some(row) = rows[old].take() else {
                 continue;
             };
             library.by_id.insert(row.id.clone(), new_index);
             library.rows.push(row);
-            library
-                .item_start
-                .push(u32::try_from(library.item_actors.len()).unwrap_or(u32::MAX));
-            seen.clear();
+            raw.start
+                .push(u32::try_from(raw.named.len()).unwrap_or(u32::MAX));
             let (from, to) = (named_start[old] as usize, named_start[old + 1] as usize);
-            for &raw in &self.named[from..to] {
-                let actor = actor_of[raw as usize];
-                if !seen.contains(&actor) {
-                    seen.push(actor);
-                    library.item_actors.push(actor);
-                }
-            }
+            raw.named.extend_from_slice(&self.named[from..to]);
         }
-        library
-            .item_start
-            .push(u32::try_from(library.item_actors.len()).unwrap_or(u32::MAX));
+        raw.start
+            .push(u32::try_from(raw.named.len()).unwrap_or(u32::MAX));
         drop(self.named);
-        // Postings: for each actor, the rows naming it, newest first.
-        let mut counts = vec![0u32; library.actors.len() + 1];
-        for &actor in &library.item_actors {
-            counts[actor as usize + 1] += 1;
-        }
-        for i in 1..counts.len() {
-            counts[i] += counts[i - 1];
-        }
-        let mut fill = counts.clone();
-        let mut postings = vec![0u32; library.item_actors.len()];
-        for row in 0..library.rows.len() {
-            let (from, to) = (
-                library.item_start[row] as usize,
-                library.item_start[row + 1] as usize,
-            );
-            for &actor in &library.item_actors[from..to] {
-                let slot = &mut fill[actor as usize];
-                postings[*slot as usize] = u32::try_from(row).unwrap_or(u32::MAX);
-                *slot += 1;
-            }
-        }
-        library.posting_start = counts;
-        library.postings = postings;
         let dates = library.rows.iter().filter_map(|r| r.date);
         library.dates = dates.clone().min().zip(dates.max());
+        library.raw = Arc::new(raw);
+        library.resolver = Resolver::new(surnames, edits);
+        library.index_actors();
         library
     }
+}
+
+/// The names items gave, before library-wide resolution: kept so that alias
+/// edits re-key the library without reading the index again.
+#[derive(Debug, Clone, Default)]
+struct RawNames {
+    names: Vec<(EntityKind, String)>,
+    forms: Vec<Vec<String>>,
+    // Per row (in library order), its raw names: `named[start[r]..start[r + 1]]`.
+    start: Vec<u32>,
+    named: Vec<u32>,
 }
 
 /// The in-memory index of the library.
@@ -281,7 +264,10 @@ pub struct Library {
     // Per actor, its rows newest first: `postings[posting_start[a]..posting_start[a + 1]]`.
     posting_start: Vec<u32>,
     postings: Vec<u32>,
-    surnames: SurnameMap,
+    raw: Arc<RawNames>,
+    // Per raw name, its actor (`u32::MAX` when hidden).
+    actor_of: Vec<u32>,
+    resolver: Resolver,
     dates: Option<(NaiveDate, NaiveDate)>,
 }
 
@@ -295,7 +281,7 @@ impl Library {
         builder.build()
     }
 
-    fn intern(&mut self, key: ActorKey, raw: &str, forms: Vec<String>) -> u32 {
+    fn intern(&mut self, key: ActorKey, raw: &str, forms: &[String]) -> u32 {
         let id = match self.actor_ids.get(&key) {
             Some(id) => *id,
             None => {
@@ -308,12 +294,118 @@ impl Library {
         };
         let aliases = &mut self.aliases[id as usize];
         let name = &self.actors[id as usize].name;
-        for form in forms.into_iter().chain(std::iter::once(raw.to_string())) {
-            if &form != name && !aliases.contains(&form) {
-                aliases.push(form);
+        for form in forms.iter().map(String::as_str).chain(std::iter::once(raw)) {
+            if form != name && !aliases.iter().any(|a| a == form) {
+                aliases.push(form.to_string());
             }
         }
         id
+    }
+
+    /// (Re)computes the actors from the raw names under the resolver: actor
+    /// table, each row's actors, each actor's rows.
+    fn index_actors(&mut self) {
+        self.actors.clear();
+        self.actor_ids.clear();
+        self.aliases.clear();
+        let raw = Arc::clone(&self.raw);
+        let mut actor_of: Vec<u32> = Vec::with_capacity(raw.names.len());
+        for ((kind, name), forms) in raw.names.iter().zip(&raw.forms) {
+            actor_of.push(match self.resolver.resolve(*kind, name) {
+                Some(key) => self.intern(key, name, forms),
+                None => u32::MAX,
+            });
+        }
+        self.item_start.clear();
+        self.item_start.reserve(self.rows.len() + 1);
+        self.item_actors.clear();
+        self.item_actors.reserve(raw.named.len());
+        let mut seen: Vec<u32> = Vec::new();
+        for row in 0..self.rows.len() {
+            self.item_start
+                .push(u32::try_from(self.item_actors.len()).unwrap_or(u32::MAX));
+            seen.clear();
+            let (from, to) = (raw.start[row] as usize, raw.start[row + 1] as usize);
+            for &name in &raw.named[from..to] {
+                let actor = actor_of[name as usize];
+                if actor != u32::MAX && !seen.contains(&actor) {
+                    seen.push(actor);
+                    self.item_actors.push(actor);
+                }
+            }
+        }
+        self.item_start
+            .push(u32::try_from(self.item_actors.len()).unwrap_or(u32::MAX));
+        self.actor_of = actor_of;
+        // Postings: for each actor, the rows naming it, newest first.
+        let mut counts = vec![0u32; self.actors.len() + 1];
+        for &actor in &self.item_actors {
+            counts[actor as usize + 1] += 1;
+        }
+        for i in 1..counts.len() {
+            counts[i] += counts[i - 1];
+        }
+        let mut fill = counts.clone();
+        let mut postings = vec![0u32; self.item_actors.len()];
+        for row in 0..self.rows.len() {
+            let (from, to) = (
+                self.item_start[row] as usize,
+                self.item_start[row + 1] as usize,
+            );
+            for &actor in &self.item_actors[from..to] {
+                let slot = &mut fill[actor as usize];
+                postings[*slot as usize] = u32::try_from(row).unwrap_or(u32::MAX);
+                *slot += 1;
+            }
+        }
+        self.posting_start = counts;
+        self.postings = postings;
+    }
+
+    /// Applies the user's alias edits (replacing earlier ones): actors are
+    /// merged, split and hidden without reading any item again.
+    pub fn set_aliases(&mut self, edits: AliasEdits) {
+        let surnames = std::mem::take(&mut self.resolver).into_surnames();
+        self.resolver = Resolver::new(surnames, edits);
+        self.index_actors();
+    }
+
+    /// The alias edits applied.
+    pub fn alias_edits(&self) -> &AliasEdits {
+        self.resolver.edits()
+    }
+
+    /// Where an actor of an earlier version of the library lives now
+    /// (merged into another, or `None` when hidden or gone).
+    pub fn rekey(&self, key: &ActorKey) -> Option<ActorKey> {
+        if let Some(id) = self.actor_ids.get(key) {
+            return Some(self.actors[*id as usize].clone());
+        }
+        let key = self.resolver.rekey(key)?;
+        self.actor_ids.contains_key(&key).then_some(key)
+    }
+
+    /// The other names items gave that the library counts as this actor
+    /// (merged names and resolved surnames): the aliases that can be split
+    /// off again.
+    pub fn merged_names(&self, key: &ActorKey) -> Vec<ActorKey> {
+        let Some(&id) = self.actor_ids.get(key) else {
+            return Vec::new();
+        };
+        let mut out: Vec<ActorKey> = self
+            .raw
+            .names
+            .iter()
+            .zip(&self.actor_of)
+            .filter(|(_, a)| **a == id)
+            .map(|((kind, name), _)| ActorKey {
+                kind: *kind,
+                name: name.clone(),
+            })
+            .filter(|k| k != key)
+            .collect();
+        out.sort();
+        out
     }
 
     /// How many items.
@@ -368,12 +460,22 @@ impl Library {
     /// The names an actor's mentions were stored under before library-wide
     /// resolution (for looking them up in the database).
     pub fn stored_names(&self, key: &ActorKey) -> Vec<String> {
-        self.surnames.stored_names(key)
+        let Some(&id) = self.actor_ids.get(key) else {
+            return self.resolver.surnames().stored_names(key);
+        };
+        let mut names: Vec<String> = vec![key.name.clone()];
+        for ((kind, name), &actor) in self.raw.names.iter().zip(&self.actor_of) {
+            if actor == id && *kind == key.kind && !names.contains(name) {
+                names.push(name.clone());
+            }
+        }
+        names
     }
 
-    /// Renames a body's entities as the library does (surnames resolved).
+    /// Renames a body's entities as the library does (surnames resolved,
+    /// the user's alias edits applied, hidden actors left out).
     pub fn resolve_body(&self, body: &mut Body) {
-        self.surnames.apply(&mut body.entities);
+        self.resolver.apply(&mut body.entities);
     }
 
     /// The earliest and latest dates of the library's items.

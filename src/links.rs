@@ -11,6 +11,14 @@
 use std::fmt;
 use std::process::Command;
 
+mod collect;
+
+pub use collect::{Link, item_links};
+
+/// Names the program that opens links instead of the platform's one (run
+/// with the URL as its only argument, never through a shell).
+pub const OPENER_ENV: &str = "GAZETTE_OPENER";
+
 /// Longest URL accepted, in bytes.
 pub const MAX_URL_BYTES: usize = 4096;
 
@@ -65,12 +73,16 @@ impl fmt::Display for LinkError {
 
 impl std::error::Error for LinkError {}
 
-/// The program that opens URLs on this platform.
-pub fn opener() -> &'static str {
+/// The program that opens URLs: `GAZETTE_OPENER` when set, else the
+/// platform's opener.
+pub fn opener() -> String {
+    if let Some(program) = std::env::var_os(OPENER_ENV).filter(|p| !p.is_empty()) {
+        return program.to_string_lossy().into_owned();
+    }
     if cfg!(target_os = "macos") {
-        "open"
+        "open".into()
     } else {
-        "xdg-open"
+        "xdg-open".into()
     }
 }
 
@@ -197,7 +209,7 @@ mod tests {
         ];
         for url in cases {
             let command = open_command(url).unwrap_or_else(|e| panic!("{url}: {e}"));
-            assert_eq!(command.get_program(), opener(), "{url}");
+            assert_eq!(command.get_program(), opener().as_str(), "{url}");
             assert_eq!(args(&command), [url], "{url}");
         }
     }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use crate::model::Item;
 
+pub mod aliases;
 pub mod background;
 pub mod clean;
 pub mod clean_html;

@@ -4,6 +4,7 @@
 //! loop cleanly too ([`signals`]).
 
 use std::io;
+use std::path::Path;
 use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
@@ -57,6 +58,7 @@ pub fn run(
     source: &dyn Source,
     save: &mut SaveMarks,
     background: Option<Background>,
+    alias_file: &Path,
 ) -> io::Result<()> {
     let stop = signals::Stop::register()?;
     let mut terminal = ratatui::try_init()?;
@@ -68,6 +70,7 @@ pub fn run(
         save,
         background,
         stop,
+        alias_file,
     };
     let result = event_loop(&mut terminal, app, config, theme, &mut outside);
     restore();
@@ -116,6 +119,7 @@ struct Outside<'a, 'b> {
     save: &'a mut SaveMarks<'b>,
     background: Option<Background>,
     stop: signals::Stop,
+    alias_file: &'a Path,
 }
 
 fn event_loop(
@@ -130,6 +134,7 @@ fn event_loop(
         save,
         background,
         stop,
+        alias_file,
     } = outside;
     let source = *source;
     let keymap = config.keymap();
@@ -177,8 +182,10 @@ fn event_loop(
         }
         match event::read()? {
             // Only presses: terminals that report releases would double every key.
-            Event::Key(key) if key.kind == KeyEventKind::Press && app.is_typing() => {
-                type_key(&mut app, key);
+            Event::Key(key) if key.kind == KeyEventKind::Press && app.takes_keys() => {
+                let effects = type_key(&mut app, key);
+                perform(&mut app, &effects, alias_file);
+                apply(&mut app, effects, save);
             }
             Event::Key(key) if key.kind == KeyEventKind::Press => {
                 if let Some(action) = keymap.lookup(&key) {
@@ -189,6 +196,7 @@ fn event_loop(
                             None => app.set_message("No feeds to fetch"),
                         }
                     }
+                    perform(&mut app, &effects, alias_file);
                     apply(&mut app, effects, save);
                 } else if app.show_help() {
                     // "Any key closes this help", bound or not.
@@ -226,10 +234,43 @@ fn on_mouse(app: &mut App, drawn: &UiState, mouse: event::MouseEvent) -> Vec<Eff
     }
 }
 
-/// A key while the query line is open: text, Backspace, Enter, Esc, and
-/// Up/Down among the saved queries offered.
-pub fn type_key(app: &mut App, key: crossterm::event::KeyEvent) {
+/// A key while a line or list takes keys: the query line (text,
+/// Backspace, Enter, Esc, Up/Down among the saved queries), the actor picker (the same, and arrows to move)
+/// or the links list (a digit opens that link; Enter or `o` the selected
+/// one; arrows or `j`/`k` move; Esc, `q` or `L` close).
+pub fn type_key(app: &mut App, key: crossterm::event::KeyEvent) -> Vec<Effect> {
     use crossterm::event::{KeyCode, KeyModifiers};
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if app.links_view().is_some() {
+        match key.code {
+            KeyCode::Char(c @ '1'..='9') => {
+                let n = c.to_digit(10).map_or(0, |d| d as usize - 1);
+                return app.links_open(Some(n));
+            }
+            KeyCode::Enter | KeyCode::Char('o') => return app.links_open(None),
+            KeyCode::Down | KeyCode::Char('j') => app.links_move(1),
+            KeyCode::Up | KeyCode::Char('k') => app.links_move(-1),
+            KeyCode::Esc | KeyCode::Backspace | KeyCode::Char('q' | 'L') => app.links_close(),
+            KeyCode::Char('c') if ctrl => app.links_close(),
+            _ => {}
+        }
+        return Vec::new();
+    }
+    if app.picker().is_some() {
+        match key.code {
+            KeyCode::Enter => return app.picker_choose(),
+            KeyCode::Esc => app.picker_cancel(),
+            KeyCode::Char('c') if ctrl => app.picker_cancel(),
+            KeyCode::Backspace => app.picker_backspace(),
+            KeyCode::Down => app.picker_move(1),
+            KeyCode::Up => app.picker_move(-1),
+            KeyCode::PageDown => app.picker_move(10),
+            KeyCode::PageUp => app.picker_move(-10),
+            KeyCode::Char(c) if !ctrl => app.picker_char(c),
+            _ => {}
+        }
+        return Vec::new();
+    }
     match key.code {
         KeyCode::Enter => app.type_submit(),
         KeyCode::Esc => app.type_cancel(),
@@ -239,6 +280,52 @@ pub fn type_key(app: &mut App, key: crossterm::event::KeyEvent) {
         KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => app.type_cancel(),
         KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => app.type_char(c),
         _ => {}
+    }
+    Vec::new()
+}
+
+/// Performs the effects that reach outside the reader: saving the alias
+/// file, opening a link. Failures are shown in the status line.
+fn perform(app: &mut App, effects: &[Effect], alias_file: &Path) {
+    for effect in effects {
+        match effect {
+            Effect::SaveAliases(edits) => {
+                if let Err(err) = crate::store::aliases::save(alias_file, edits) {
+                    app.set_message(format!("Alias edits not saved: {err}"));
+                }
+            }
+            Effect::OpenLink(url) => {
+                if let Err(message) = open_link(url) {
+                    app.set_message(message);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Starts the opener on `url` (an argument list, no shell; its output
+/// would draw over the screen, so it goes nowhere).
+fn open_link(url: &str) -> Result<(), String> {
+    use std::process::Stdio;
+    let mut command = crate::links::open_command(url).map_err(|e| format!("Not opened: {e}"))?;
+    let program = crate::links::opener();
+    match command
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+    {
+        Ok(mut child) => {
+            // Reap it when it ends, without waiting here.
+            std::thread::spawn(move || child.wait());
+            Ok(())
+        }
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Err(format!(
+            "No opener found ({program}); set {} to a program that opens links",
+            crate::links::OPENER_ENV
+        )),
+        Err(err) => Err(format!("Could not run {program}: {err}")),
     }
 }
 
@@ -252,8 +339,9 @@ pub fn apply(app: &mut App, effects: Vec<Effect>, save: &mut SaveMarks) {
                     app.set_message(format!("Could not save read marks: {message}"));
                 }
             }
-            // The event loop starts the refresh before applying the rest.
-            Effect::Quit | Effect::Refresh => {}
+            // The event loop starts the refresh and performs the rest
+            // before applying the marks.
+            Effect::Quit | Effect::Refresh | Effect::SaveAliases(_) | Effect::OpenLink(_) => {}
         }
     }
 }

@@ -19,6 +19,7 @@ mod help;
 pub mod layout;
 mod list;
 pub mod map;
+mod overlay;
 mod queries;
 mod sidebar;
 mod status;
@@ -116,6 +117,12 @@ pub fn draw(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context) {
     }
     status::render_status(frame, app, cx, panes.status);
     queries::render_saved(frame, app, cx, panes.status);
+    if let Some(picker) = app.picker() {
+        overlay::render_picker(frame, app, picker, cx, panes.body);
+    }
+    if let Some(view) = app.links_view() {
+        overlay::render_links(frame, view, cx, panes.body);
+    }
     if app.show_help() {
         help::render(frame, cx, area);
     }

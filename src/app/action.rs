@@ -3,6 +3,7 @@
 
 use serde::Deserialize;
 
+use crate::library::AliasEdits;
 use crate::model::ItemId;
 
 /// Something the user asks for. Each variant's snake_case name is what the
@@ -66,6 +67,16 @@ pub enum Action {
     Search,
     /// Fetch the configured feeds in the background.
     Refresh,
+    /// List the links of the open item (a digit or Enter opens one).
+    Links,
+    /// Merge the current actor into another one (choose it from a list).
+    MergeActor,
+    /// Make a merged name of the current actor its own actor again.
+    SplitAlias,
+    /// Hide the current actor everywhere.
+    HideActor,
+    /// Undo the last merge, split or hide.
+    UndoAlias,
     /// Show or hide the help screen.
     Help,
     /// Quit (read marks are already saved).
@@ -74,7 +85,7 @@ pub enum Action {
 
 impl Action {
     /// Every bindable action, in the order the help screen lists them.
-    pub const ALL: [Self; 29] = [
+    pub const ALL: [Self; 34] = [
         Self::SelectNext,
         Self::SelectPrev,
         Self::PageDown,
@@ -102,6 +113,11 @@ impl Action {
         Self::ZoomReset,
         Self::Search,
         Self::Refresh,
+        Self::Links,
+        Self::MergeActor,
+        Self::SplitAlias,
+        Self::HideActor,
+        Self::UndoAlias,
         Self::Help,
         Self::Quit,
     ];
@@ -136,6 +152,11 @@ impl Action {
             Self::ZoomReset => "fit the map to its places",
             Self::Search => "filter: words, person:, newsletter:, unread, and/or/not",
             Self::Refresh => "fetch the configured feeds",
+            Self::Links => "links of the item (digit or enter opens)",
+            Self::MergeActor => "merge the actor into another",
+            Self::SplitAlias => "split a merged name off the actor",
+            Self::HideActor => "hide the actor everywhere",
+            Self::UndoAlias => "undo the last merge/split/hide",
             Self::Help => "help",
             Self::Quit => "quit",
         }
@@ -164,6 +185,11 @@ impl Action {
             Self::ZoomReset => "fit",
             Self::Search => "search",
             Self::Refresh => "fetch",
+            Self::Links => "links",
+            Self::MergeActor => "merge",
+            Self::SplitAlias => "split",
+            Self::HideActor => "hide",
+            Self::UndoAlias => "undo",
             Self::Help => "help",
             Self::Quit => "quit",
         }
@@ -183,6 +209,10 @@ pub enum Effect {
     /// Fetch the configured feeds (in the background; the library reloads
     /// when new items arrive).
     Refresh,
+    /// Write the user's alias edits to the alias file (atomically).
+    SaveAliases(AliasEdits),
+    /// Open this link (already checked) with the system's opener.
+    OpenLink(String),
     /// Leave the program.
     Quit,
 }

@@ -109,6 +109,20 @@ impl App {
                 self.zoom_map(action);
                 Vec::new()
             }
+            Action::Links => {
+                self.open_links();
+                Vec::new()
+            }
+            Action::MergeActor => {
+                self.start_merge();
+                Vec::new()
+            }
+            Action::SplitAlias => {
+                self.start_split();
+                Vec::new()
+            }
+            Action::HideActor => self.hide_actor(),
+            Action::UndoAlias => self.undo_alias(),
             Action::Open => self.open(),
             Action::SelectNext => self.move_by(1),
             Action::SelectPrev => self.move_by(-1),

@@ -60,10 +60,14 @@ fn reader(cli: &Cli) -> Result<(), Failure> {
         library,
         source,
         warnings,
+        alias_file,
+        alias_error,
     } = session;
     let mut app = App::new(library, read, config.mark_read_on_open);
     app.set_saved_queries(config.queries.clone().into_iter().collect());
-    if let Some(message) = db_message {
+    if let Some(message) = alias_error {
+        app.block_alias_edits(message);
+    } else if let Some(message) = db_message {
         app.set_message(message);
     } else if !warnings.is_empty() {
         app.set_message(format!(
@@ -83,8 +87,16 @@ fn reader(cli: &Cli) -> Result<(), Failure> {
         }
     };
     let background = super::fetch::reader_background(cli, &config);
-    crate::tui::run(app, &config, &theme, source.as_ref(), &mut save, background)
-        .map_err(|e| Failure::runtime(format!("terminal error: {e}")))
+    crate::tui::run(
+        app,
+        &config,
+        &theme,
+        source.as_ref(),
+        &mut save,
+        background,
+        &alias_file,
+    )
+    .map_err(|e| Failure::runtime(format!("terminal error: {e}")))
 }
 
 fn list(

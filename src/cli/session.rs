@@ -14,7 +14,7 @@ use crate::store::files_source::FilesSource;
 use crate::store::indexer::index;
 use crate::store::load::load_paths;
 use crate::store::sanitize::visible;
-use crate::store::{Warning, samples};
+use crate::store::{Warning, aliases, samples};
 
 /// Rows read before the reader's first frame (more than a screen holds).
 const FIRST_PAGE: usize = 500;
@@ -33,6 +33,10 @@ pub struct Session {
     pub source: Box<dyn Source>,
     /// Files skipped or partly read.
     pub warnings: Vec<Warning>,
+    /// The alias file of the data folder.
+    pub alias_file: PathBuf,
+    /// Why the alias file was not applied (it does not parse).
+    pub alias_error: Option<String>,
 }
 
 /// Reads the config named on the command line, else the default file if any.
@@ -85,6 +89,24 @@ impl Session {
     /// Opens config, database and library. Without a database the library
     /// still opens (read marks then cannot be kept; `db_message` says why).
     pub fn open(cli: &Cli) -> Result<Self, Failure> {
+        let mut session = Self::open_unaliased(cli)?;
+        session.apply_aliases(&data_dir(cli)?);
+        Ok(session)
+    }
+
+    /// Reads the alias file of `dir` and applies it to the library; a file
+    /// that does not parse is reported and left as it is.
+    fn apply_aliases(&mut self, dir: &std::path::Path) {
+        self.alias_file = aliases::path_in(dir);
+        match aliases::load(&self.alias_file) {
+            Ok(edits) => self.library.set_aliases(edits),
+            Err(err) => {
+                self.alias_error = Some(format!("{err} (alias edits are off until this is fixed)"));
+            }
+        }
+    }
+
+    fn open_unaliased(cli: &Cli) -> Result<Self, Failure> {
         let config = load_config(cli)?;
         let dir = data_dir(cli)?;
         let (db, db_message) = match Db::open_or_recover(&dir) {
@@ -126,6 +148,8 @@ impl Session {
             library,
             source,
             warnings: report.warnings,
+            alias_file: PathBuf::new(),
+            alias_error: None,
         })
     }
 
@@ -152,6 +176,8 @@ impl Session {
             library,
             source,
             warnings: loaded.warnings,
+            alias_file: PathBuf::new(),
+            alias_error: None,
         }
     }
 
@@ -184,14 +210,18 @@ impl Session {
             .load_library(Some(FIRST_PAGE), true)
             .map_err(|e| Failure::runtime(e.to_string()))?;
         let source: Box<dyn Source> = Box::new(FilesSource::new(reader, extractor_for(&config)));
-        Ok(Self {
+        let mut session = Self {
             config,
             db,
             db_message,
             library,
             source,
             warnings: Vec::new(),
-        })
+            alias_file: PathBuf::new(),
+            alias_error: None,
+        };
+        session.apply_aliases(&dir);
+        Ok(session)
     }
 
     /// Ids marked read in the database (none without one).
@@ -246,6 +276,9 @@ impl Session {
             eprintln!("warning: {}", visible(&warning.to_string()));
         }
         if let Some(message) = &self.db_message {
+            eprintln!("warning: {}", visible(message));
+        }
+        if let Some(message) = &self.alias_error {
             eprintln!("warning: {}", visible(message));
         }
     }

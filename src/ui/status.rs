@@ -57,6 +57,7 @@ pub fn hints_for(focus: Focus) -> &'static [Action] {
             Action::FocusNext,
             Action::NextMention,
             Action::NextActorItem,
+            Action::Links,
             Action::Back,
             Action::Map,
             Action::Help,
@@ -78,6 +79,8 @@ pub fn hints_for(focus: Focus) -> &'static [Action] {
             Action::FilterNewsletter,
             Action::ToggleUnreadOnly,
             Action::Map,
+            Action::MergeActor,
+            Action::HideActor,
             Action::Back,
             Action::Help,
             Action::Quit,
@@ -113,6 +116,17 @@ pub fn render_status(frame: &mut Frame, app: &App, cx: &Context, rect: Rect) {
     }
     if let Some(line) = app.typing() {
         frame.render_widget(super::queries::prompt(app, line, cx.theme), rect);
+        return;
+    }
+    let modal = if app.picker().is_some() {
+        Some("type to filter · ↑/↓ move · enter choose · esc cancel")
+    } else if app.links_view().is_some() {
+        Some("1-9 open that link · enter/o open selected · j/k move · esc close")
+    } else {
+        None
+    };
+    if let (Some(hint), None) = (modal, app.message()) {
+        frame.render_widget(Line::styled(text::fit(hint, width), cx.theme.title), rect);
         return;
     }
     if let Some(message) = app.message() {

@@ -208,8 +208,8 @@ pub fn feed(app: &mut App, keys: &str) -> Vec<Effect> {
     let source = source();
     let mut effects = Vec::new();
     for key in key_events(keys) {
-        if app.is_typing() {
-            gazette::tui::type_key(app, key);
+        if app.takes_keys() {
+            effects.extend(gazette::tui::type_key(app, key));
         } else if let Some(action) = keymap.lookup(&key) {
             effects.extend(app.update(action));
         }

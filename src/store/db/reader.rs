@@ -78,20 +78,55 @@ impl Db {
     }
 
     /// Every item matching a full-text query, unranked (ranking every match
-    /// of a common word costs more than finding them).
+    /// of a common word costs more than finding them). The index answers
+    /// with row numbers only; their ids come from a table kept in memory
+    /// and made again whenever the index has changed since.
     pub fn search_all(&self, query: &str) -> Result<Vec<ItemId>, DbError> {
         let mut stmt = self
             .index
-            .prepare_cached(
-                "SELECT i.id FROM items_fts JOIN items i ON i.rowid = items_fts.rowid
-                 WHERE items_fts MATCH ?1",
-            )
+            .prepare_cached("SELECT rowid FROM items_fts WHERE items_fts MATCH ?1")
             .map_err(|e| self.index_error(e))?;
-        let rows = stmt
-            .query_map(params![fts_query(query)], |row| row.get::<_, String>(0))
+        let rowids: Vec<i64> = stmt
+            .query_map(params![fts_query(query)], |row| row.get::<_, i64>(0))
+            .map_err(|e| self.index_error(e))?
+            .collect::<Result<_, _>>()
             .map_err(|e| self.index_error(e))?;
-        rows.map(|r| r.map(ItemId).map_err(|e| self.index_error(e)))
-            .collect()
+        let mut ids = self.rowid_ids.lock().unwrap_or_else(|e| e.into_inner());
+        let version = self.index_version()?;
+        if ids.as_ref().is_none_or(|t| t.version != version) {
+            *ids = Some(self.rowid_table(version)?);
+        }
+        let Some(table) = ids.as_ref() else {
+            return Ok(Vec::new());
+        };
+        Ok(rowids
+            .iter()
+            .filter_map(|rowid| table.ids.get(rowid).cloned())
+            .collect())
+    }
+
+    /// What identifies the index's contents as this connection sees them:
+    /// SQLite's data version (other connections' commits) and this
+    /// connection's own changes.
+    fn index_version(&self) -> Result<(i64, u64), DbError> {
+        let data: i64 = self
+            .index
+            .query_row("PRAGMA data_version", [], |row| row.get(0))
+            .map_err(|e| self.index_error(e))?;
+        Ok((data, self.index.total_changes()))
+    }
+
+    fn rowid_table(&self, version: (i64, u64)) -> Result<RowidTable, DbError> {
+        let mut stmt = self
+            .index
+            .prepare_cached("SELECT rowid, id FROM items")
+            .map_err(|e| self.index_error(e))?;
+        let ids = stmt
+            .query_map([], |row| Ok((row.get::<_, i64>(0)?, ItemId(row.get(1)?))))
+            .map_err(|e| self.index_error(e))?
+            .collect::<Result<_, _>>()
+            .map_err(|e| self.index_error(e))?;
+        Ok(RowidTable { version, ids })
     }
 
     /// Records the extraction settings the index was built with; when they
@@ -189,4 +224,11 @@ mod tests {
         assert_eq!(fts_query("a\"b OR c"), "\"ab\" \"OR\" \"c\"*");
         assert_eq!(fts_query("  "), "\"\"");
     }
+}
+
+/// The ids of the index's rows, as of one version of the index.
+#[derive(Debug, Default)]
+pub(super) struct RowidTable {
+    version: (i64, u64),
+    ids: std::collections::HashMap<i64, ItemId>,
 }
