@@ -1,43 +1,67 @@
-//! The help screen, generated from the live key map so it never lies.
+//! The help screen, generated from the live key map so it never lies. When
+//! the screen is too short for one column of keys, it uses two.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{Context, cell, pane};
+use super::{Context, cell, pane, text};
 use crate::app::Action;
+
+/// Width of the keys column of one entry.
+const KEYS: usize = 18;
+
+/// Lines of the query summary under the keys.
+const QUERIES: [(&str, &str); 3] = [
+    ("Queries (/)", "envoy \"peace plan\" unread read"),
+    ("", "person: place: org: actor: newsletter:"),
+    ("", "before:2025-11 after:2025-11-20 and or not -x ( )"),
+];
 
 /// Draws the help over the centre of `area`.
 pub fn render(frame: &mut Frame, cx: &Context, area: Rect) {
     let theme = cx.theme;
-    let mut lines: Vec<Line> = Vec::new();
-    for action in Action::ALL {
-        let keys = cx.keymap.keys_for(action);
-        if keys.is_empty() {
-            continue;
+    let entries: Vec<(String, &str)> = Action::ALL
+        .iter()
+        .filter_map(|&action| {
+            let keys = cx.keymap.keys_for(action);
+            (!keys.is_empty()).then(|| (keys.join(" "), action.describe()))
+        })
+        .collect();
+    // Rows besides the entries: borders, a gap, the queries, a gap, the footer.
+    let extra = 2 + 1 + QUERIES.len() + 1 + 1;
+    let columns = if usize::from(area.height) < entries.len() + extra && area.width >= 110 {
+        2
+    } else {
+        1
+    };
+    let width = area.width.min(if columns == 2 { 150 } else { 90 });
+    let column_width = (usize::from(width).saturating_sub(4) / columns).saturating_sub(1);
+    let rows = entries.len().div_ceil(columns);
+    let mut lines: Vec<Line> = Vec::with_capacity(rows + extra);
+    for row in 0..rows {
+        let mut spans = Vec::new();
+        for column in 0..columns {
+            let Some((keys, describe)) = entries.get(column * rows + row) else {
+                continue;
+            };
+            spans.push(cell(keys, KEYS, theme.title));
+            let rest = column_width.saturating_sub(KEYS);
+            spans.push(Span::raw(text::fit_pad(describe, rest)));
+            spans.push(Span::raw(" "));
         }
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::raw(""));
+    for (label, text) in QUERIES {
         lines.push(Line::from(vec![
-            cell(&keys.join(" "), 34, theme.title),
-            Span::raw(action.describe()),
+            cell(label, KEYS, theme.title),
+            Span::raw(text),
         ]));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::from(vec![
-        cell("Queries", 34, theme.title),
-        Span::raw("envoy \"peace plan\" unread read"),
-    ]));
-    lines.push(Line::from(vec![
-        cell("", 34, theme.title),
-        Span::raw("person: place: org: actor: newsletter:"),
-    ]));
-    lines.push(Line::from(vec![
-        cell("", 34, theme.title),
-        Span::raw("before:2025-11 after:2025-11-20 and or not -x ( )"),
-    ]));
-    lines.push(Line::raw(""));
     lines.push(Line::styled("Any key closes this help.", theme.status));
-    let width = area.width.min(76);
     let height = area
         .height
         .min(u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
