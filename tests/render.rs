@@ -166,6 +166,12 @@ fn help_is_generated_from_the_key_map() {
     assert!(text.contains("next item naming the actor"));
     assert!(text.contains("] "));
     assert!(text.contains("backspace ctrl-o"), "{text}");
+    // Too short for one column of keys: two, with the last action shown.
+    let text = screen(&draw(&mut app, 120, 30, &Theme::plain()));
+    let quit = text.lines().find(|l| l.contains("q ctrl-c")).unwrap();
+    assert!(quit.contains("quit"), "{text}");
+    let first = text.lines().find(|l| l.contains("move down")).unwrap();
+    assert!(first.contains("previous item naming the actor"), "{text}");
 }
 
 #[test]

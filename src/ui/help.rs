@@ -9,9 +9,6 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::{Context, cell, pane, text};
 use crate::app::Action;
 
-/// Width of the keys column of one entry.
-const KEYS: usize = 18;
-
 /// Lines of the query summary under the keys.
 const QUERIES: [(&str, &str); 3] = [
     ("Queries (/)", "envoy \"peace plan\" unread read"),
@@ -39,6 +36,13 @@ pub fn render(frame: &mut Frame, cx: &Context, area: Rect) {
     let width = area.width.min(if columns == 2 { 150 } else { 90 });
     let column_width = (usize::from(width).saturating_sub(4) / columns).saturating_sub(1);
     let rows = entries.len().div_ceil(columns);
+    let keys_width = entries
+        .iter()
+        .map(|(k, _)| k.chars().count() + 1)
+        .max()
+        .unwrap_or(8)
+        .min(if columns == 2 { 20 } else { column_width / 2 })
+        .max(12);
     let mut lines: Vec<Line> = Vec::with_capacity(rows + extra);
     for row in 0..rows {
         let mut spans = Vec::new();
@@ -46,8 +50,8 @@ pub fn render(frame: &mut Frame, cx: &Context, area: Rect) {
             let Some((keys, describe)) = entries.get(column * rows + row) else {
                 continue;
             };
-            spans.push(cell(keys, KEYS, theme.title));
-            let rest = column_width.saturating_sub(KEYS);
+            spans.push(cell(keys, keys_width, theme.title));
+            let rest = column_width.saturating_sub(keys_width);
             spans.push(Span::raw(text::fit_pad(describe, rest)));
             spans.push(Span::raw(" "));
         }
@@ -56,7 +60,7 @@ pub fn render(frame: &mut Frame, cx: &Context, area: Rect) {
     lines.push(Line::raw(""));
     for (label, text) in QUERIES {
         lines.push(Line::from(vec![
-            cell(label, KEYS, theme.title),
+            cell(label, keys_width, theme.title),
             Span::raw(text),
         ]));
     }
