@@ -164,3 +164,35 @@ fn the_list_is_drawn_numbered_with_text_and_shortened_urls() {
     assert!(row("javascript:").contains(" 3 suspicious button"));
     assert!(rows[19].starts_with("1-9 open that link"), "{}", rows[19]);
 }
+
+#[test]
+fn markdown_links_are_read_numbered_and_listed_with_their_text() {
+    let text = "+++\ntitle = \"Port notes\"\ndate = 2025-11-02\n+++\n\n\
+                The [harbor report](https://example.org/harbor.pdf) came out, and \
+                the [minister's letter](https://example.org/letter) followed.\n\n\
+                ![a crane](crane.png) A [second mention](https://example.org/harbor.pdf).\n";
+    let loaded = gazette::store::markdown::parse_markdown(text, std::path::Path::new("p.md"), None);
+    let item = &loaded.items[0];
+    let Block::Paragraph(first) = &item.blocks[0] else {
+        panic!("{:?}", item.blocks);
+    };
+    assert_eq!(
+        first,
+        "The harbor report [1] came out, and the minister's letter [2] followed."
+    );
+    let links = gazette::links::item_links(item);
+    let pairs: Vec<(&str, &str)> = links
+        .iter()
+        .map(|l| (l.text.as_str(), l.url.as_str()))
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            ("The harbor report", "https://example.org/harbor.pdf"),
+            (
+                "came out, and the minister's letter",
+                "https://example.org/letter"
+            ),
+        ]
+    );
+}

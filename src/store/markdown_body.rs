@@ -1,14 +1,16 @@
 //! The body of a Markdown item: block syntax to [`Block`]s and back.
 
-use super::inline::{escape, strip as strip_inline};
+use super::inline::{escape, strip as strip_inline, strip_links};
 use crate::model::Block;
+use crate::store::clean::LINKS_HEADING;
 
 /// Plain text of an inline span, with runs of whitespace squeezed.
 fn strip(text: &str) -> String {
-    strip_inline(text)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    squeeze(&strip_inline(text))
+}
+
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The block being gathered.
@@ -25,6 +27,8 @@ struct Builder {
     blocks: Vec<Block>,
     open: Option<Open>,
     lines: Vec<String>,
+    /// Link targets of the body, numbered in the text as `[n]`.
+    links: Vec<String>,
 }
 
 impl Builder {
@@ -42,6 +46,7 @@ impl Builder {
         let Some(kind) = self.open.take() else { return };
         let text = std::mem::take(&mut self.lines).join(" ");
         let text = text.trim();
+        let mut strip = |text: &str| squeeze(&strip_links(text, &mut self.links));
         let block = match kind {
             Open::Caption => Block::Caption(strip(text)),
             Open::Bullet => Block::Bullet(strip(text)),
@@ -167,6 +172,13 @@ pub fn parse_body(lines: &[&str]) -> Vec<Block> {
         }
     }
     b.flush();
+    if !b.links.is_empty() {
+        // The targets under a Links heading, as items read from HTML keep them.
+        b.blocks.push(Block::Heading(LINKS_HEADING.to_string()));
+        for (n, url) in b.links.iter().enumerate() {
+            b.blocks.push(Block::Bullet(format!("[{}] {url}", n + 1)));
+        }
+    }
     b.blocks
 }
 
@@ -212,7 +224,9 @@ mod tests {
             Block::Bullet("four".into()),
             Block::Heading("Setext head".into()),
             Block::Paragraph("let x = 1;".into()),
-            Block::Paragraph("Last bold link.".into()),
+            Block::Paragraph("Last bold link [1].".into()),
+            Block::Heading("Links".into()),
+            Block::Bullet("[1] u".into()),
         ];
         assert_eq!(parse_body(&lines), want);
     }

@@ -11,6 +11,17 @@ const ESCAPED: &[char] = &['\\', '*', '_', '`', '[', ']', '~'];
 /// `~~` and backticks removed, `[text](url)` and `![alt](url)` reduced to
 /// their text, `\x` read as a literal `x`.
 pub fn strip(s: &str) -> String {
+    strip_collect(s, None)
+}
+
+/// Like [`strip`], but a link `[text](url)` becomes `text [n]`, its target
+/// kept as `links[n - 1]` (a target met before keeps its number), the way
+/// items read from HTML mark their links. Images stay their alt text.
+pub fn strip_links(s: &str, links: &mut Vec<String>) -> String {
+    strip_collect(s, Some(links))
+}
+
+fn strip_collect(s: &str, mut links: Option<&mut Vec<String>>) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
@@ -35,6 +46,25 @@ pub fn strip(s: &str) -> String {
                 Some((text_end, end)) => {
                     let inner: String = chars[i + 1..text_end].iter().collect();
                     out.push_str(&strip(&inner));
+                    let image = prev == Some('!');
+                    let target = chars.get(text_end + 1) == Some(&'(');
+                    if let Some(links) = links.as_deref_mut()
+                        && target
+                        && !image
+                    {
+                        let url: String = chars[text_end + 2..end - 1].iter().collect();
+                        let url = url.split_whitespace().next().unwrap_or("").to_string();
+                        if !url.is_empty() {
+                            let n = match links.iter().position(|l| *l == url) {
+                                Some(p) => p + 1,
+                                None => {
+                                    links.push(url);
+                                    links.len()
+                                }
+                            };
+                            out.push_str(&format!(" [{n}]"));
+                        }
+                    }
                     i = end;
                     continue;
                 }
@@ -129,6 +159,18 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(strip(input), want, "{input}");
         }
+    }
+
+    #[test]
+    fn links_are_numbered_and_kept() {
+        let mut links = Vec::new();
+        let text = strip_links(
+            "see [the port](https://example.org/p \"title\") and ![map](m.png), \
+             [again](https://example.org/p), [**other**](mailto:a@b.c) [ref][1]",
+            &mut links,
+        );
+        assert_eq!(text, "see the port [1] and map, again [1], other [2] ref");
+        assert_eq!(links, ["https://example.org/p", "mailto:a@b.c"]);
     }
 
     #[test]
