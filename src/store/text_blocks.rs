@@ -93,7 +93,44 @@ fn ends_sentence(line: &str) -> bool {
 
 /// Squeezes runs of whitespace into one space.
 pub fn collapse_spaces(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    if is_collapsed(text) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Whether the text has no whitespace but single spaces between words
+/// (the common case, checked byte by byte).
+fn is_collapsed(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut space = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b' ' if space => return false,
+            b' ' => space = true,
+            b'\t'..=b'\r' => return false,
+            // Lead bytes of the other whitespace characters (U+0085, U+00A0,
+            // U+1680, U+2000–U+205F, U+3000).
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                if text[i..].chars().next().is_some_and(char::is_whitespace) {
+                    return false;
+                }
+                space = false;
+            }
+            _ => space = false,
+        }
+    }
+    true
 }
 
 /// The text of a bullet line without its marker.
