@@ -290,6 +290,17 @@ fn may_be_signup(line: &str) -> bool {
 
 /// The intro lines of whole issues.
 fn intro_line(line: &str, meta: &mut Meta) -> Option<Class> {
+    // Each pattern has a literal part; a line with none of them is no intro.
+    let on_site = matches!(line.as_bytes(), [b't' | b'T', b'h' | b'H', ..]);
+    let any = line.contains(" for ")
+        || line.contains(" is now rolling out ")
+        || line.starts_with("Welcome to ")
+        || line.contains(" is daily")
+        || line.contains(" is weekly")
+        || on_site;
+    if !any {
+        return None;
+    }
     if let Some(c) = caps(&INTRO, line) {
         set(&mut meta.newsletter, &c[1]);
         set_date(meta, dates::from_parts(&c[2], &c[3], &c[4]));
