@@ -4,6 +4,7 @@
 //! surname-only people.
 
 use std::collections::BTreeMap;
+use std::hash::BuildHasherDefault;
 
 use crate::model::{Entity, EntityKind, Mention};
 
@@ -76,7 +77,8 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
     }
     // Variants of one name fold into the fullest: "Matthew Goode" and
     // "Matthew William Goode", "Higuchi Ichiyō" and "Ichiyō Higuchi".
-    let mut canon_of: FxMap<&str, &str> = FxMap::default();
+    let mut canon_of: FxMap<&str, &str> =
+        FxMap::with_capacity_and_hasher(cands.len(), BuildHasherDefault::default());
     let full_words: Vec<Words<'_>> = full.iter().map(|f| Words::of(f)).collect();
     for (pos, fw) in full_words.iter().enumerate() {
         let best = full_words
@@ -111,7 +113,8 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
     }
     // One gazetteer place written two ways ("Aarhus", "Arhus") keeps the
     // first name met.
-    let mut place_names: FxMap<u32, &str> = FxMap::default();
+    let mut place_names: FxMap<u32, &str> =
+        FxMap::with_capacity_and_hasher(cands.len(), BuildHasherDefault::default());
     for c in &cands {
         if c.kind == EntityKind::Place
             && let Some(index) = c.place
@@ -123,17 +126,21 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
             }
         }
     }
-    let counts = word_counts(&cands);
-    let singles: FxSet<&str> = cands
-        .iter()
-        .filter(|c| c.words == 1)
-        .map(|c| c.name.as_str())
-        .collect();
-    let strong: FxSet<(EntityKind, &str)> = cands
-        .iter()
-        .filter(|d| d.evidence == Evidence::Strong)
-        .map(|d| (d.kind, d.name.as_str()))
-        .collect();
+    let mut counts: FxMap<&str, usize> =
+        FxMap::with_capacity_and_hasher(cands.len(), BuildHasherDefault::default());
+    let mut singles: FxSet<&str> =
+        FxSet::with_capacity_and_hasher(cands.len(), BuildHasherDefault::default());
+    let mut strong: FxSet<(EntityKind, &str)> =
+        FxSet::with_capacity_and_hasher(cands.len(), BuildHasherDefault::default());
+    for c in &cands {
+        *counts.entry(c.name.as_str()).or_insert(0) += 1;
+        if c.words == 1 {
+            singles.insert(&c.name);
+        }
+        if c.evidence == Evidence::Strong {
+            strong.insert((c.kind, &c.name));
+        }
+    }
     let mut groups: BTreeMap<(EntityKind, &str), Vec<&Cand>> = BTreeMap::new();
     for c in &cands {
         let mut kind = c.kind;
@@ -260,14 +267,6 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
         .collect();
     sort_entities(&mut out);
     out
-}
-
-fn word_counts(cands: &[Cand]) -> FxMap<&str, usize> {
-    let mut counts = FxMap::default();
-    for c in cands {
-        *counts.entry(c.name.as_str()).or_insert(0) += 1;
-    }
-    counts
 }
 
 /// Sorts by mention count (descending), then name.
