@@ -180,21 +180,22 @@ pub fn is_headline_like(text: &str, allow_question: bool) -> bool {
 
 /// Turns paragraph texts into blocks. A headline-like paragraph is a heading
 /// only when body text (not another headline-like line) follows it.
-pub fn blocks(paragraphs: &[String], issue: bool) -> Vec<Block> {
+pub fn blocks(paragraphs: Vec<String>, issue: bool) -> Vec<Block> {
     let mut out = Vec::with_capacity(paragraphs.len());
-    for (i, text) in paragraphs.iter().enumerate() {
-        if let Some(rest) = bullet_text(text) {
+    // Whether the paragraph after the current one is headline-like.
+    let mut next_headline = paragraphs.first().map(|p| is_headline_like(p, issue));
+    let mut texts = paragraphs.into_iter().peekable();
+    while let Some(text) = texts.next() {
+        let headline = next_headline.unwrap_or(false);
+        next_headline = texts.peek().map(|p| is_headline_like(p, issue));
+        if let Some(rest) = bullet_text(&text) {
             out.push(Block::Bullet(rest.to_string()));
-        } else if let Some(caption) = caption_text(text) {
+        } else if let Some(caption) = caption_text(&text) {
             out.push(Block::Caption(caption));
-        } else if is_headline_like(text, issue)
-            && paragraphs
-                .get(i + 1)
-                .is_some_and(|next| !is_headline_like(next, issue))
-        {
-            out.push(Block::Heading(text.clone()));
+        } else if headline && next_headline == Some(false) {
+            out.push(Block::Heading(text));
         } else {
-            out.push(Block::Paragraph(text.clone()));
+            out.push(Block::Paragraph(text));
         }
     }
     out
@@ -290,10 +291,10 @@ mod tests {
             Block::Heading("Will the strike end?".into()),
             Block::Paragraph("More body.".into()),
         ];
-        assert_eq!(blocks(&input, true), want);
+        assert_eq!(blocks(input.clone(), true), want);
         // In a single story a question is not a headline.
         assert_eq!(
-            blocks(&input, false)[7],
+            blocks(input, false)[7],
             Block::Paragraph("Will the strike end?".into())
         );
     }
@@ -306,7 +307,7 @@ mod tests {
             "Later career",
             "He retired in 2020 after a long career.",
         ]);
-        let kinds: Vec<bool> = blocks(&input, false)
+        let kinds: Vec<bool> = blocks(input, false)
             .iter()
             .map(|b| matches!(b, Block::Heading(_)))
             .collect();
