@@ -49,6 +49,10 @@ fn print_json(value: &serde_json::Value) -> Result<(), Failure> {
     Ok(())
 }
 
+fn write_failure(err: std::io::Error) -> Failure {
+    Failure::runtime(format!("cannot write the output: {err}"))
+}
+
 fn reader(cli: &Cli) -> Result<(), Failure> {
     let session = Session::open_reader(cli)?;
     session.print_warnings();
@@ -214,7 +218,9 @@ fn entities(cli: &Cli, as_json: bool, paths: &[std::path::PathBuf]) -> Result<()
     let config = load_config(cli)?;
     let overrides = overrides(&config);
     let extractor = Extractor::global();
-    let mut rows = Vec::new();
+    let stdout = std::io::stdout();
+    let mut rows =
+        as_json.then(|| json::EntitiesArray::new(std::io::BufWriter::new(stdout.lock())));
     let mut failed = false;
     for path in paths {
         let loaded = load_file(path);
@@ -227,8 +233,8 @@ fn entities(cli: &Cli, as_json: bool, paths: &[std::path::PathBuf]) -> Result<()
         let source = path.display().to_string();
         for item in &loaded.items {
             let entities = extractor.extract_with(item, &overrides);
-            if as_json {
-                rows.push(json::entities_row(&source, item, &entities));
+            if let Some(rows) = &mut rows {
+                rows.push(&source, item, &entities).map_err(write_failure)?;
             } else {
                 println!("{}: {}", visible(&source), item.title);
                 for kind in EntityKind::ALL {
@@ -244,8 +250,8 @@ fn entities(cli: &Cli, as_json: bool, paths: &[std::path::PathBuf]) -> Result<()
             }
         }
     }
-    if as_json {
-        print_json(&serde_json::Value::Array(rows))?;
+    if let Some(rows) = rows {
+        rows.finish().map_err(write_failure)?;
     }
     if failed {
         return Err(Failure::runtime(

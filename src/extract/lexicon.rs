@@ -14,22 +14,75 @@ const WORDS_GZ: &[u8] = include_bytes!("../../data/words.txt.gz");
 const DEMONYMS_GZ: &[u8] = include_bytes!("../../data/demonyms.txt.gz");
 const SURNAMES_GZ: &[u8] = include_bytes!("../../data/surnames.txt.gz");
 
-/// A small, fast multiplicative hasher for short string keys.
+/// A small, fast multiplicative hasher for short string keys: a key of up
+/// to eight bytes is one round (two overlapping loads), longer keys one
+/// round per eight bytes.
 #[derive(Default, Clone, Copy)]
 pub struct FxHasher(u64);
 
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
         const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+    }
+}
+
+/// The little-endian number in the first `N` bytes of `bytes` (which has at least `N`).
+#[inline]
+fn load<const N: usize>(bytes: &[u8]) -> [u8; N] {
+    let mut word = [0u8; N];
+    word.copy_from_slice(&bytes[..N]);
+    word
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let n = bytes.len();
+        let word = match n {
+            0 => 0,
+            1..=3 => {
+                u64::from(bytes[0])
+                    | (u64::from(bytes[n / 2]) << 8)
+                    | (u64::from(bytes[n - 1]) << 16)
+            }
+            4..=8 => {
+                let head = u32::from_le_bytes(load(bytes));
+                let tail = u32::from_le_bytes(load(&bytes[n - 4..]));
+                u64::from(head) | (u64::from(tail) << 32)
+            }
+            _ => {
+                let mut rest = bytes;
+                while rest.len() > 8 {
+                    self.add(u64::from_le_bytes(load(rest)));
+                    rest = &rest[8..];
+                }
+                u64::from_le_bytes(load(&bytes[n - 8..]))
+            }
+        };
+        // The length tells apart keys whose loads overlap alike.
+        self.add(word ^ ((n as u64) << 59));
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
     }
 
     fn finish(&self) -> u64 {

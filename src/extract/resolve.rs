@@ -4,9 +4,11 @@
 //! surname-only people.
 
 use std::collections::BTreeMap;
+use std::hash::BuildHasherDefault;
 
 use crate::model::{Entity, EntityKind, Mention};
 
+use super::lexicon::{FxMap, FxSet};
 use super::rules::{Cand, Evidence};
 
 /// A person's name split into words.
@@ -37,22 +39,27 @@ fn same_person(a: &Words<'_>, b: &Words<'_>) -> bool {
 }
 
 /// The full names (two words or more) a lone word can stand for.
-fn owners<'a>(word: &str, full: &'a [String], words: &[Words<'_>]) -> Vec<&'a String> {
-    let mut hits: Vec<&String> = full
+fn owners<'a>(word: &str, full: &[&'a str], words: &[Words<'_>]) -> Vec<&'a str> {
+    let mut hits: Vec<&str> = full
         .iter()
         .zip(words)
         .filter(|(_, w)| w.written.last() == Some(&word))
-        .map(|(f, _)| f)
+        .map(|(f, _)| *f)
         .collect();
     if hits.is_empty() {
         hits = full
             .iter()
             .zip(words)
             .filter(|(_, w)| w.written.contains(&word))
-            .map(|(f, _)| f)
+            .map(|(f, _)| *f)
             .collect();
     }
     hits
+}
+
+/// The name a variant folds into (itself when none).
+fn canonical<'a>(canon_of: &FxMap<&'a str, &'a str>, name: &'a str) -> &'a str {
+    canon_of.get(name).copied().unwrap_or(name)
 }
 
 /// Merges one item's candidates into entities, sorted by mention count
@@ -60,16 +67,18 @@ fn owners<'a>(word: &str, full: &'a [String], words: &[Words<'_>]) -> Vec<&'a St
 pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
     cands.sort_by_key(|c| (c.seg, c.start));
     cands.dedup_by(|b, a| a.seg == b.seg && a.start == b.start && a.end == b.end);
+    let cands = cands;
     // Full names (two words or more), in order of first mention.
-    let mut full: Vec<String> = Vec::new();
+    let mut full: Vec<&str> = Vec::new();
     for c in &cands {
-        if c.kind == EntityKind::Person && c.words >= 2 && !full.contains(&c.name) {
-            full.push(c.name.clone());
+        if c.kind == EntityKind::Person && c.words >= 2 && !full.contains(&c.name.as_str()) {
+            full.push(&c.name);
         }
     }
     // Variants of one name fold into the fullest: "Matthew Goode" and
     // "Matthew William Goode", "Higuchi Ichiyō" and "Ichiyō Higuchi".
-    let mut canon_of: BTreeMap<String, String> = BTreeMap::new();
+    let mut canon_of: FxMap<&str, &str> =
+        FxMap::with_capacity_and_hasher(cands.len(), BuildHasherDefault::default());
     let full_words: Vec<Words<'_>> = full.iter().map(|f| Words::of(f)).collect();
     for (pos, fw) in full_words.iter().enumerate() {
         let best = full_words
@@ -78,61 +87,64 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
             .filter(|(_, g)| same_person(fw, g))
             .max_by_key(|(p, g)| (g.written.len(), std::cmp::Reverse(*p)))
             .map_or(pos, |(p, _)| p);
-        let f = &full[pos];
         if best != pos {
-            canon_of.insert(f.clone(), full[best].clone());
+            canon_of.insert(full[pos], full[best]);
         }
     }
     // An organization named in part ("Security Council", "Harbour
     // Dynamics") joins the fuller name met in the item.
-    let orgs: Vec<&String> = cands
+    let orgs: Vec<&str> = cands
         .iter()
         .filter(|c| c.kind == EntityKind::Organization && c.name.contains(' '))
-        .map(|c| &c.name)
+        .map(|c| c.name.as_str())
         .collect();
     for short in &orgs {
         let fuller = orgs
             .iter()
             .filter(|long| long.len() > short.len())
             .find(|long| {
-                long.starts_with(short.as_str()) && long.as_bytes().get(short.len()) == Some(&b' ')
-                    || long.ends_with(short.as_str())
+                long.starts_with(short) && long.as_bytes().get(short.len()) == Some(&b' ')
+                    || long.ends_with(short)
                         && long.as_bytes().get(long.len() - short.len() - 1) == Some(&b' ')
             });
         if let Some(long) = fuller {
-            canon_of.insert((*short).clone(), (*long).clone());
+            canon_of.insert(short, long);
         }
     }
     // One gazetteer place written two ways ("Aarhus", "Arhus") keeps the
     // first name met.
-    let mut place_names: BTreeMap<u32, &String> = BTreeMap::new();
+    let mut place_names: FxMap<u32, &str> =
+        FxMap::with_capacity_and_hasher(cands.len(), BuildHasherDefault::default());
     for c in &cands {
         if c.kind == EntityKind::Place
             && let Some(index) = c.place
         {
             let first = *place_names.entry(index).or_insert(&c.name);
             let same_shape = first.split(' ').count() == c.name.split(' ').count();
-            if first != &c.name && same_shape && !canon_of.contains_key(&c.name) {
-                canon_of.insert(c.name.clone(), first.clone());
+            if first != c.name && same_shape && !canon_of.contains_key(c.name.as_str()) {
+                canon_of.insert(&c.name, first);
             }
         }
     }
-    let canon = |n: &String| canon_of.get(n).unwrap_or(n).clone();
-    let counts = word_counts(&cands);
-    let singles: std::collections::HashSet<&str> = cands
-        .iter()
-        .filter(|c| c.words == 1)
-        .map(|c| c.name.as_str())
-        .collect();
-    let strong: std::collections::HashSet<(EntityKind, &str)> = cands
-        .iter()
-        .filter(|d| d.evidence == Evidence::Strong)
-        .map(|d| (d.kind, d.name.as_str()))
-        .collect();
-    let mut groups: BTreeMap<(EntityKind, String), Vec<&Cand>> = BTreeMap::new();
+    let mut counts: FxMap<&str, usize> =
+        FxMap::with_capacity_and_hasher(cands.len(), BuildHasherDefault::default());
+    let mut singles: FxSet<&str> =
+        FxSet::with_capacity_and_hasher(cands.len(), BuildHasherDefault::default());
+    let mut strong: FxSet<(EntityKind, &str)> =
+        FxSet::with_capacity_and_hasher(cands.len(), BuildHasherDefault::default());
+    for c in &cands {
+        *counts.entry(c.name.as_str()).or_insert(0) += 1;
+        if c.words == 1 {
+            singles.insert(&c.name);
+        }
+        if c.evidence == Evidence::Strong {
+            strong.insert((c.kind, &c.name));
+        }
+    }
+    let mut groups: BTreeMap<(EntityKind, &str), Vec<&Cand>> = BTreeMap::new();
     for c in &cands {
         let mut kind = c.kind;
-        let mut key = canon(&c.name);
+        let mut key = canonical(&canon_of, &c.name);
         let repeated = counts.get(c.name.as_str()).copied().unwrap_or(0) >= 2;
         let strong_elsewhere = || strong.contains(&(c.kind, c.name.as_str()));
         // "Harvard" beside "Harvard University": the organization.
@@ -148,10 +160,11 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
                 .any(|f| f.starts_with(c.name.as_str()))
         {
             kind = EntityKind::Organization;
-            key = canon(org);
+            key = canonical(&canon_of, org);
         } else if c.words == 1 && c.kind != EntityKind::Organization {
             let hits = owners(&c.name, &full, &full_words);
-            let mut owners_canon: Vec<String> = hits.iter().map(|h| canon(h)).collect();
+            let mut owners_canon: Vec<&str> =
+                hits.iter().map(|h| canonical(&canon_of, h)).collect();
             owners_canon.dedup();
             // A town named like the surname of a person met in full
             // ("Whitman" beside "Walt Whitman") is that person.
@@ -163,9 +176,9 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
                     && (c.place.is_none()
                         || c.evidence == Evidence::Weak && !c.major
                         || !c.major && surname_of_full);
-            let mut distinct: Vec<&String> = Vec::new();
+            let mut distinct: Vec<&str> = Vec::new();
             for o in &owners_canon {
-                if !distinct.contains(&o) {
+                if !distinct.contains(o) {
                     distinct.push(o);
                 }
             }
@@ -173,18 +186,21 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
             // be either, so it is merged with neither, unless one of them is
             // the one the headline names (a biography's subject).
             let owner = match distinct.as_slice() {
-                [one] => Some((*one).clone()),
+                [one] => Some(*one),
                 _ => {
-                    let titled: Vec<&&String> = distinct
+                    let titled: Vec<&str> = distinct
                         .iter()
+                        .copied()
                         .filter(|o| {
                             cands.iter().any(|d| {
-                                d.seg == 0 && d.kind == EntityKind::Person && canon(&d.name) == ***o
+                                d.seg == 0
+                                    && d.kind == EntityKind::Person
+                                    && canonical(&canon_of, &d.name) == *o
                             })
                         })
                         .collect();
                     match titled.as_slice() {
-                        [one] => Some((**one).clone()),
+                        [one] => Some(*one),
                         _ => None,
                     }
                 }
@@ -225,11 +241,11 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
     let mut out: Vec<Entity> = groups
         .into_iter()
         .map(|((kind, name), list)| {
-            let mut aliases: Vec<String> = Vec::new();
+            let mut aliases: Vec<&str> = Vec::new();
             for c in &list {
-                for form in [&c.surface, &c.name] {
-                    if *form != name && !aliases.contains(form) {
-                        aliases.push(form.clone());
+                for form in [c.surface.as_str(), c.name.as_str()] {
+                    if form != name && !aliases.contains(&form) {
+                        aliases.push(form);
                     }
                 }
             }
@@ -242,23 +258,15 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
                 })
                 .collect();
             Entity {
-                name,
+                name: name.to_string(),
                 kind,
-                aliases,
+                aliases: aliases.into_iter().map(String::from).collect(),
                 mentions,
             }
         })
         .collect();
     sort_entities(&mut out);
     out
-}
-
-fn word_counts(cands: &[Cand]) -> BTreeMap<&str, usize> {
-    let mut counts = BTreeMap::new();
-    for c in cands {
-        *counts.entry(c.name.as_str()).or_insert(0) += 1;
-    }
-    counts
 }
 
 /// Sorts by mention count (descending), then name.

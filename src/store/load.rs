@@ -295,8 +295,9 @@ pub fn load_file(path: &Path) -> Loaded {
     if meta.len() > MAX_FILE_BYTES {
         return skipped(path, &too_big(meta.len()));
     }
-    let mut bytes = Vec::new();
-    // The file may grow between the size check and the read.
+    // One read for the whole file (and one to see its end); the file may
+    // grow between the size check and the read.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
     if let Err(err) = file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes) {
         return skipped(path, &format!("cannot read: {err}"));
     }

@@ -26,14 +26,25 @@ const TAB_WIDTH: usize = 4;
 /// - `\r\n` and lone `\r` (and U+2028/U+2029) become `\n`; NBSP becomes a space.
 pub fn clean_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut chars = Chars { rest: s };
+    loop {
+        // Bytes that stand for themselves are copied in one go.
+        let plain = chars
+            .rest
+            .bytes()
+            .position(needs_care)
+            .unwrap_or(chars.rest.len());
+        out.push_str(&chars.rest[..plain]);
+        chars.rest = &chars.rest[plain..];
+        let Some(c) = chars.next() else {
+            break;
+        };
         match c {
             '\u{1b}' => skip_escape(&mut chars),
             '\u{9b}' => skip_csi(&mut chars),
             '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
             '\r' => {
-                if chars.peek() == Some(&'\n') {
+                if chars.peek() == Some('\n') {
                     chars.next();
                 }
                 out.push('\n');
@@ -46,6 +57,14 @@ pub fn clean_text(s: &str) -> String {
         }
     }
     out
+}
+
+/// Whether a byte may start a character [`clean_text`] changes: a C0
+/// control but the newline, DEL, or the lead byte of U+0080–U+00BF (C1
+/// controls, NBSP), U+2000–U+2FFF (line separators, bidi controls) or
+/// U+F000–U+FFFF (the BOM).
+fn needs_care(b: u8) -> bool {
+    (b < 0x20 && b != b'\n') || matches!(b, 0x7f | 0xc2 | 0xe2 | 0xef)
 }
 
 /// Makes `s` safe to print on one terminal line while keeping it
@@ -89,11 +108,40 @@ fn is_dropped(c: char) -> bool {
         || c == '\u{feff}'
 }
 
-type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+/// The text still to clean, read a character at a time.
+struct Chars<'a> {
+    rest: &'a str,
+}
+
+impl Chars<'_> {
+    fn peek(&self) -> Option<char> {
+        self.rest.chars().next()
+    }
+
+    fn next_if(&mut self, keep: impl FnOnce(&char) -> bool) -> Option<char> {
+        let c = self.peek().filter(keep)?;
+        self.next();
+        Some(c)
+    }
+
+    fn next_if_eq(&mut self, want: &char) -> Option<char> {
+        self.next_if(|c| c == want)
+    }
+}
+
+impl Iterator for Chars<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        let c = self.peek()?;
+        self.rest = &self.rest[c.len_utf8()..];
+        Some(c)
+    }
+}
 
 /// Skips what follows an ESC byte.
 fn skip_escape(chars: &mut Chars<'_>) {
-    match chars.peek().copied() {
+    match chars.peek() {
         Some('[') => {
             chars.next();
             skip_csi(chars);
@@ -120,7 +168,7 @@ fn skip_escape(chars: &mut Chars<'_>) {
 /// Skips a CSI sequence's parameters and intermediates up to its final byte.
 /// A character that cannot be part of the sequence ends it and is kept.
 fn skip_csi(chars: &mut Chars<'_>) {
-    while let Some(&c) = chars.peek() {
+    while let Some(c) = chars.peek() {
         if ('\u{20}'..='\u{3f}').contains(&c) {
             chars.next();
         } else {
@@ -134,7 +182,7 @@ fn skip_csi(chars: &mut Chars<'_>) {
 
 /// Skips a string sequence up to BEL, ST (`ESC \` or U+009C), or a line break.
 fn skip_string(chars: &mut Chars<'_>) {
-    while let Some(&c) = chars.peek() {
+    while let Some(c) = chars.peek() {
         match c {
             '\u{7}' | '\u{9c}' => {
                 chars.next();

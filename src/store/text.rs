@@ -67,7 +67,7 @@ pub fn parse_text(text: &str, source: &Path, fallback_date: Option<NaiveDate>) -
     }
 
     let paragraphs = blocks::paragraphs(&kept);
-    let body = blocks::blocks(&paragraphs, issue);
+    let body = blocks::blocks(paragraphs, issue);
     if body.is_empty() && title.is_none() {
         let message = "no text left after removing boilerplate".to_string();
         return Loaded {

@@ -93,7 +93,44 @@ fn ends_sentence(line: &str) -> bool {
 
 /// Squeezes runs of whitespace into one space.
 pub fn collapse_spaces(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    if is_collapsed(text) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Whether the text has no whitespace but single spaces between words
+/// (the common case, checked byte by byte).
+fn is_collapsed(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut space = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b' ' if space => return false,
+            b' ' => space = true,
+            b'\t'..=b'\r' => return false,
+            // Lead bytes of the other whitespace characters (U+0085, U+00A0,
+            // U+1680, U+2000–U+205F, U+3000).
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                if text[i..].chars().next().is_some_and(char::is_whitespace) {
+                    return false;
+                }
+                space = false;
+            }
+            _ => space = false,
+        }
+    }
+    true
 }
 
 /// The text of a bullet line without its marker.
@@ -143,21 +180,22 @@ pub fn is_headline_like(text: &str, allow_question: bool) -> bool {
 
 /// Turns paragraph texts into blocks. A headline-like paragraph is a heading
 /// only when body text (not another headline-like line) follows it.
-pub fn blocks(paragraphs: &[String], issue: bool) -> Vec<Block> {
+pub fn blocks(paragraphs: Vec<String>, issue: bool) -> Vec<Block> {
     let mut out = Vec::with_capacity(paragraphs.len());
-    for (i, text) in paragraphs.iter().enumerate() {
-        if let Some(rest) = bullet_text(text) {
+    // Whether the paragraph after the current one is headline-like.
+    let mut next_headline = paragraphs.first().map(|p| is_headline_like(p, issue));
+    let mut texts = paragraphs.into_iter().peekable();
+    while let Some(text) = texts.next() {
+        let headline = next_headline.unwrap_or(false);
+        next_headline = texts.peek().map(|p| is_headline_like(p, issue));
+        if let Some(rest) = bullet_text(&text) {
             out.push(Block::Bullet(rest.to_string()));
-        } else if let Some(caption) = caption_text(text) {
+        } else if let Some(caption) = caption_text(&text) {
             out.push(Block::Caption(caption));
-        } else if is_headline_like(text, issue)
-            && paragraphs
-                .get(i + 1)
-                .is_some_and(|next| !is_headline_like(next, issue))
-        {
-            out.push(Block::Heading(text.clone()));
+        } else if headline && next_headline == Some(false) {
+            out.push(Block::Heading(text));
         } else {
-            out.push(Block::Paragraph(text.clone()));
+            out.push(Block::Paragraph(text));
         }
     }
     out
@@ -253,10 +291,10 @@ mod tests {
             Block::Heading("Will the strike end?".into()),
             Block::Paragraph("More body.".into()),
         ];
-        assert_eq!(blocks(&input, true), want);
+        assert_eq!(blocks(input.clone(), true), want);
         // In a single story a question is not a headline.
         assert_eq!(
-            blocks(&input, false)[7],
+            blocks(input, false)[7],
             Block::Paragraph("Will the strike end?".into())
         );
     }
@@ -269,7 +307,7 @@ mod tests {
             "Later career",
             "He retired in 2020 after a long career.",
         ]);
-        let kinds: Vec<bool> = blocks(&input, false)
+        let kinds: Vec<bool> = blocks(input, false)
             .iter()
             .map(|b| matches!(b, Block::Heading(_)))
             .collect();

@@ -47,14 +47,26 @@ pub(crate) fn from_parts(month: &str, day: &str, year: &str) -> Option<NaiveDate
 /// Parses a line that is only a date ("Tuesday, September 22, 2015",
 /// "Sept. 1, 2024", "May 7, 2015").
 pub fn standalone_date(line: &str) -> Option<NaiveDate> {
-    let caps = STANDALONE.as_ref()?.captures(line.trim())?;
+    let line = line.trim();
+    // Cheap tests first: a weekday or month name opens it, a digit or a
+    // period ends it.
+    if !line.starts_with(|c: char| "ADFJMNOSTW".contains(c))
+        || !line.ends_with(|c: char| c == '.' || c.is_numeric())
+    {
+        return None;
+    }
+    let caps = STANDALONE.as_ref()?.captures(line)?;
     from_parts(&caps[1], &caps[2], &caps[3])
 }
 
 /// Parses a line that opens with a weekday date and continues with text
 /// ("Thursday, May 7, 2015 On Tuesday, …"): the date and the rest.
 pub fn leading_date(line: &str) -> Option<(NaiveDate, &str)> {
-    let caps = LEADING.as_ref()?.captures(line.trim())?;
+    let line = line.trim();
+    if !line.starts_with(|c: char| "FMSTW".contains(c)) {
+        return None;
+    }
+    let caps = LEADING.as_ref()?.captures(line)?;
     let date = from_parts(&caps[2], &caps[3], &caps[4])?;
     let rest = caps.get(5)?.as_str();
     Some((date, rest))

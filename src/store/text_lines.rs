@@ -222,7 +222,9 @@ fn classify(line: &str, top: bool, meta: &mut Meta) -> Class {
     {
         return Class::Drop;
     }
-    if let Some(c) = caps(&REPOST, line) {
+    if may_be_repost(line)
+        && let Some(c) = caps(&REPOST, line)
+    {
         set(&mut meta.newsletter, &c[1]);
         if let Some(publisher) = c.get(2) {
             set(&mut meta.publisher, publisher.as_str());
@@ -232,14 +234,18 @@ fn classify(line: &str, top: bool, meta: &mut Meta) -> Class {
     if top && let Some(class) = intro_line(line, meta) {
         return class;
     }
-    if let Some(c) = caps(&DATELINE, line) {
+    if line.starts_with(['-', '–', '—'])
+        && let Some(c) = caps(&DATELINE, line)
+    {
         set(&mut meta.publisher, &c[1]);
         set_date(meta, dates::from_parts(&c[2], &c[3], &c[4]));
         return Class::Drop;
     }
-    let lower = line.to_lowercase();
-    if SIGNUP_PHRASES.iter().any(|p| lower.contains(p)) && line.chars().count() < 400 {
-        return Class::Drop;
+    if may_be_signup(line) {
+        let lower = line.to_lowercase();
+        if SIGNUP_PHRASES.iter().any(|p| lower.contains(p)) && line.chars().count() < 400 {
+            return Class::Drop;
+        }
     }
     if top {
         if let Some(date) = dates::standalone_date(line) {
@@ -250,7 +256,9 @@ fn classify(line: &str, top: bool, meta: &mut Meta) -> Class {
             set_date(meta, Some(date));
             return Class::Keep(rest.to_string());
         }
-        if let Some(c) = caps(&BYLINE, line) {
+        if line.starts_with("By")
+            && let Some(c) = caps(&BYLINE, line)
+        {
             set(&mut meta.author, &c[1]);
             return Class::Drop;
         }
@@ -258,8 +266,41 @@ fn classify(line: &str, top: bool, meta: &mut Meta) -> Class {
     Class::Keep(line.to_string())
 }
 
+/// A cheap test that [`REPOST`] may match: "A v" in any case (neither
+/// letter has another case-insensitive match outside ASCII).
+fn may_be_repost(line: &str) -> bool {
+    matches!(line.as_bytes(), [b'a' | b'A', b' ', b'v' | b'V', ..])
+}
+
+/// A cheap test that a line may hold one of the [`SIGNUP_PHRASES`]: "sign
+/// up" or "subscribe here" in any ASCII case. Lower-casing maps no other
+/// character to an ASCII letter that could complete a phrase (the Kelvin
+/// sign gives a "k", which no phrase has).
+fn may_be_signup(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        b.eq_ignore_ascii_case(&b's')
+            && ["sign up", "subscribe here"].iter().any(|p| {
+                bytes
+                    .get(i..i + p.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+            })
+    })
+}
+
 /// The intro lines of whole issues.
 fn intro_line(line: &str, meta: &mut Meta) -> Option<Class> {
+    // Each pattern has a literal part; a line with none of them is no intro.
+    let on_site = matches!(line.as_bytes(), [b't' | b'T', b'h' | b'H', ..]);
+    let any = line.contains(" for ")
+        || line.contains(" is now rolling out ")
+        || line.starts_with("Welcome to ")
+        || line.contains(" is daily")
+        || line.contains(" is weekly")
+        || on_site;
+    if !any {
+        return None;
+    }
     if let Some(c) = caps(&INTRO, line) {
         set(&mut meta.newsletter, &c[1]);
         set_date(meta, dates::from_parts(&c[2], &c[3], &c[4]));
