@@ -47,7 +47,7 @@ fn full_front_matter_and_body() {
     );
     let want = vec![
         Block::Paragraph(
-            "The island ferry will leave twenty minutes earlier from April 1, the operator said on Monday."
+            "The island ferry will leave twenty minutes earlier from April 1, the operator said on Monday [1]."
                 .into(),
         ),
         Block::Heading("What changes".into()),
@@ -55,6 +55,9 @@ fn full_front_matter_and_body() {
         Block::Bullet("Weekday sailings move earlier.".into()),
         Block::Bullet("Weekend sailings stay as they are.".into()),
         Block::Caption("Timetables are posted at both piers.".into()),
+        // The link's address, listed as HTML items list theirs.
+        Block::Heading("Links".into()),
+        Block::Bullet("[1] https://example.org/monday".into()),
     ];
     assert_eq!(item.blocks, want);
 }
