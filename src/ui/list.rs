@@ -18,8 +18,8 @@ pub fn render(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context, r
         ""
     };
     let title = match app.search() {
-        Some(search) if search.results.is_none() => format!(" Searching '{}'… ", search.query),
-        Some(search) => format!(" Search '{}'{unread} ({}) ", search.query, visible.len()),
+        Some(search) if search.results.is_none() => format!(" Filtering by '{}'… ", search.query),
+        Some(search) => format!(" Filter ({}){unread}: {} ", visible.len(), search.query),
         None => format!(" Items{unread} ({}) ", visible.len()),
     };
     let block = pane(
