@@ -26,5 +26,6 @@ pub mod query;
 pub mod source;
 pub mod store;
 pub mod theme;
+pub mod trace;
 pub mod tui;
 pub mod ui;

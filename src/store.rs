@@ -15,6 +15,7 @@ pub mod db;
 pub mod feed;
 pub mod fetch;
 pub mod files_source;
+pub mod first_files;
 pub mod html;
 pub mod import;
 pub mod indexer;

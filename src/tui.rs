@@ -43,7 +43,7 @@ pub struct Background {
 }
 
 /// How long the loop waits for a key before looking at notices.
-const NOTICE_POLL: Duration = Duration::from_millis(100);
+const NOTICE_POLL: Duration = Duration::from_millis(40);
 
 /// Quiet time after the last file change before reloading (saves come in
 /// bursts: a temporary file, a rename).
@@ -152,6 +152,8 @@ fn event_loop(
     ));
     // The list first: item bodies (which start the extractor) come next.
     terminal.draw(|frame| ui::draw(frame, &app, &mut ui_state, &cx))?;
+    crate::trace::mark("first frame");
+    let mut items_shown = !app.library().is_empty();
     if let Some(bg) = background.as_mut() {
         // Bring the index up to date while the reader shows what it holds.
         (bg.reload)();
@@ -160,6 +162,10 @@ fn event_loop(
         // Bodies and sentences the next frame needs, before drawing it.
         serve(&mut app, source);
         terminal.draw(|frame| ui::draw(frame, &app, &mut ui_state, &cx))?;
+        if !items_shown && !app.library().is_empty() {
+            items_shown = true;
+            crate::trace::mark("first items drawn");
+        }
         if cfg!(debug_assertions) && std::env::var_os(PANIC_ENV).is_some() {
             panic!("{PANIC_ENV} is set: panicking on purpose");
         }

@@ -54,6 +54,11 @@ fn write_failure(err: std::io::Error) -> Failure {
 }
 
 fn reader(cli: &Cli) -> Result<(), Failure> {
+    // The extractor's word lists take tens of milliseconds to unpack: start
+    // now, beside the first frame, rather than when indexing begins.
+    std::thread::spawn(|| {
+        crate::extract::Extractor::global();
+    });
     let session = Session::open_reader(cli)?;
     session.print_warnings();
     let read = session.read_ids()?;

@@ -47,6 +47,7 @@ pub fn reindex(
         }
     };
     let _ = tx.send(Notice::Progress(Some("loading the library…".into())));
+    crate::trace::mark("index start");
     let extractor = Extractor::global();
     let extract = |item: &Item| -> Vec<Entity> { extractor.extract_with(item, overrides) };
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
@@ -56,11 +57,13 @@ pub fn reindex(
     let fresh = !db.has_files().unwrap_or(true);
     let mut shown_at: Option<std::time::Instant> = None;
     let report = index(paths, &db, &extract, threads, &mut |p| {
-        if p.total > 0 && p.done < p.total {
-            let _ = tx.send(Notice::Progress(Some(format!(
-                "indexing: {} of {} files checked",
-                p.done, p.total
-            ))));
+        // A total of 0: the library's files are still being counted.
+        if p.total == 0 || p.done < p.total {
+            let _ = tx.send(Notice::Progress(Some(if p.total == 0 {
+                format!("indexing: {} files so far, counting the rest…", p.done)
+            } else {
+                format!("indexing: {} of {} files checked", p.done, p.total)
+            })));
             if fresh && p.done > 0 && shown_at.is_none_or(|t| t.elapsed() >= PARTIAL_EVERY) {
                 shown_at = Some(std::time::Instant::now());
                 if let Ok(library) = db.load_library(Some(PARTIAL_ROWS), true) {
@@ -77,6 +80,7 @@ pub fn reindex(
             if n == 1 { "" } else { "s" }
         )));
     }
+    crate::trace::mark("index done");
     match db.load_library(None, false) {
         Ok(library) => {
             let _ = tx.send(Notice::Library(Box::new(library)));

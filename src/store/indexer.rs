@@ -10,6 +10,7 @@ use std::sync::mpsc;
 
 use super::Warning;
 use super::db::{Db, FileItems};
+use super::first_files::first_files;
 use super::load::{collect_files, file_stamp, load_file};
 use crate::model::{Entity, Item};
 
@@ -70,8 +71,40 @@ pub fn index(
     threads: usize,
     progress: &mut dyn FnMut(Progress),
 ) -> IndexReport {
+    let mut stored: HashMap<PathBuf, (u64, i64)> = db.file_stamps().unwrap_or_default();
+    let mut first_warnings = Vec::new();
+    let mut quick_stored = 0;
+    if stored.is_empty() {
+        // A new library: index a few files met first, before the full walk
+        // (which lists and sorts every folder), so the reader shows items
+        // at once. They are unchanged files to the walk that follows.
+        let mut batch: Vec<Parsed> = first_files(paths, FIRST_BATCH)
+            .iter()
+            .map(|path| parse(path, file_stamp(path), extract))
+            .collect();
+        if !batch.is_empty() {
+            // A file without items is not stored: the walk reads it again
+            // and warns then.
+            let again: Vec<PathBuf> = batch
+                .iter()
+                .filter(|p| p.items.as_ref().is_none_or(Vec::is_empty))
+                .map(|p| p.path.clone())
+                .collect();
+            quick_stored = batch
+                .iter()
+                .filter(|p| p.stamp.is_some() && p.items.as_ref().is_some_and(|i| !i.is_empty()))
+                .count();
+            store(db, &mut batch, &mut first_warnings);
+            first_warnings.retain(|w| !again.contains(&w.path));
+            progress(Progress {
+                done: quick_stored,
+                total: 0,
+            });
+            stored = db.file_stamps().unwrap_or_default();
+        }
+    }
     let (files, mut warnings) = collect_files(paths);
-    let stored: HashMap<PathBuf, (u64, i64)> = db.file_stamps().unwrap_or_default();
+    warnings.append(&mut first_warnings);
     let mut report = IndexReport {
         files: files.len(),
         ..IndexReport::default()
@@ -105,22 +138,7 @@ pub fn index(
                         }
                         continue;
                     }
-                    let loaded = load_file(path);
-                    let items = loaded
-                        .items
-                        .into_iter()
-                        .map(|item| {
-                            let entities = extract(&item);
-                            (item, entities)
-                        })
-                        .collect();
-                    let parsed = Parsed {
-                        path: path.clone(),
-                        stamp,
-                        items: Some(items),
-                        warnings: loaded.warnings,
-                    };
-                    if sender.send(parsed).is_err() {
+                    if sender.send(parse(path, stamp, extract)).is_err() {
                         break;
                     }
                 }
@@ -157,12 +175,34 @@ pub fn index(
             total,
         });
     });
+    // The files indexed before the walk were read this time too.
+    report.unchanged = report.unchanged.saturating_sub(quick_stored);
+    report.parsed += quick_stored;
     match db.prune_files(&files) {
         Ok(removed) => report.removed = removed,
         Err(err) => warnings.push(db_warning(db, &err)),
     }
     report.warnings = warnings;
     report
+}
+
+/// Reads a file and extracts its items' actors.
+fn parse(path: &std::path::Path, stamp: Option<(u64, i64)>, extract: &ExtractFn) -> Parsed {
+    let loaded = load_file(path);
+    let items = loaded
+        .items
+        .into_iter()
+        .map(|item| {
+            let entities = extract(&item);
+            (item, entities)
+        })
+        .collect();
+    Parsed {
+        path: path.to_path_buf(),
+        stamp,
+        items: Some(items),
+        warnings: loaded.warnings,
+    }
 }
 
 /// Writes a batch in one transaction. A file that gave warnings and no

@@ -150,7 +150,7 @@ fn detect(text: &str, source: &Path) -> Format {
 }
 
 /// Whether a folder scan should try this file.
-fn is_candidate(path: &Path) -> bool {
+pub(crate) fn is_candidate(path: &Path) -> bool {
     if super::sniff::is_maildir_file(path) {
         return true;
     }
