@@ -31,7 +31,9 @@ fn a_new_library_is_indexed_once_with_each_warning_once() {
     std::fs::write(lib.join("empty.txt"), "").unwrap();
     let db = Db::open(&dir.path().join("data")).unwrap();
     let mut seen: Vec<Progress> = Vec::new();
-    let report = index(&[lib.clone()], &db, &no_actors, 2, &mut |p| seen.push(p));
+    let report = index(std::slice::from_ref(&lib), &db, &no_actors, 2, &mut |p| {
+        seen.push(p)
+    });
     assert_eq!(report.files, 31);
     assert_eq!(report.parsed + report.unchanged, 31, "{report:?}");
     assert_eq!(report.unchanged, 0, "{report:?}");
