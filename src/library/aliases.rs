@@ -248,40 +248,7 @@ impl Resolver {
     /// Renames an item's entities as the library does, drops hidden ones and
     /// folds those that now coincide.
     pub fn apply(&self, entities: &mut Vec<Entity>) {
-        let mut merged: Vec<Entity> = Vec::with_capacity(entities.len());
-        for mut entity in entities.drain(..) {
-            let Some(key) = self.resolve(entity.kind, &entity.name) else {
-                continue;
-            };
-            entity.kind = key.kind;
-            if key.name != entity.name {
-                let old = std::mem::replace(&mut entity.name, key.name);
-                if !entity.aliases.contains(&old) {
-                    entity.aliases.push(old);
-                }
-            }
-            if let Some(into) = merged
-                .iter_mut()
-                .find(|m| m.kind == entity.kind && m.name == entity.name)
-            {
-                for alias in entity.aliases {
-                    if !into.aliases.contains(&alias) && alias != into.name {
-                        into.aliases.push(alias);
-                    }
-                }
-                into.mentions.extend(entity.mentions);
-                into.mentions.sort_by_key(|m| (m.segment, m.start));
-            } else {
-                merged.push(entity);
-            }
-        }
-        merged.sort_by(|a, b| {
-            b.mentions
-                .len()
-                .cmp(&a.mentions.len())
-                .then_with(|| a.name.cmp(&b.name))
-        });
-        *entities = merged;
+        super::resolve::rename_and_merge(entities, |kind, name| self.resolve(kind, name));
     }
 }
 

@@ -68,38 +68,52 @@ impl SurnameMap {
 
     /// Renames an item's entities and folds those that now coincide.
     pub fn apply(&self, entities: &mut Vec<Entity>) {
-        let mut merged: Vec<Entity> = Vec::with_capacity(entities.len());
-        for mut entity in entities.drain(..) {
-            let key = self.resolve(entity.kind, &entity.name);
-            if key.name != entity.name {
-                let old = std::mem::replace(&mut entity.name, key.name);
-                if !entity.aliases.contains(&old) {
-                    entity.aliases.push(old);
-                }
-            }
-            if let Some(into) = merged
-                .iter_mut()
-                .find(|m| m.kind == entity.kind && m.name == entity.name)
-            {
-                for alias in entity.aliases {
-                    if !into.aliases.contains(&alias) && alias != into.name {
-                        into.aliases.push(alias);
-                    }
-                }
-                into.mentions.extend(entity.mentions);
-                into.mentions.sort_by_key(|m| (m.segment, m.start));
-            } else {
-                merged.push(entity);
+        rename_and_merge(entities, |kind, name| Some(self.resolve(kind, name)));
+    }
+}
+
+/// Renames each entity to the actor `resolve` gives it (dropping those it
+/// gives none), keeps the old name as an alias, merges entities that now
+/// share a kind and name (aliases and mentions together), most mentioned
+/// first.
+pub(super) fn rename_and_merge(
+    entities: &mut Vec<Entity>,
+    resolve: impl Fn(EntityKind, &str) -> Option<ActorKey>,
+) {
+    let mut merged: Vec<Entity> = Vec::with_capacity(entities.len());
+    for mut entity in entities.drain(..) {
+        let Some(key) = resolve(entity.kind, &entity.name) else {
+            continue;
+        };
+        entity.kind = key.kind;
+        if key.name != entity.name {
+            let old = std::mem::replace(&mut entity.name, key.name);
+            if !entity.aliases.contains(&old) {
+                entity.aliases.push(old);
             }
         }
-        merged.sort_by(|a, b| {
-            b.mentions
-                .len()
-                .cmp(&a.mentions.len())
-                .then_with(|| a.name.cmp(&b.name))
-        });
-        *entities = merged;
+        if let Some(into) = merged
+            .iter_mut()
+            .find(|m| m.kind == entity.kind && m.name == entity.name)
+        {
+            for alias in entity.aliases {
+                if !into.aliases.contains(&alias) && alias != into.name {
+                    into.aliases.push(alias);
+                }
+            }
+            into.mentions.extend(entity.mentions);
+            into.mentions.sort_by_key(|m| (m.segment, m.start));
+        } else {
+            merged.push(entity);
+        }
     }
+    merged.sort_by(|a, b| {
+        b.mentions
+            .len()
+            .cmp(&a.mentions.len())
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    *entities = merged;
 }
 
 #[cfg(test)]
