@@ -2,7 +2,6 @@
 
 use std::io::{self, Write};
 
-use serde::{Serialize, Serializer};
 use serde_json::{Value, json};
 
 use crate::library::{ActorSummary, Body, Row};
@@ -35,46 +34,6 @@ fn entity_list(entities: &[Entity], kind: EntityKind) -> Value {
     )
 }
 
-/// One entity of a `gazette entities --json` row (fields in the order a
-/// sorted JSON object lists them).
-#[derive(Serialize)]
-struct EntityOut<'a> {
-    count: usize,
-    mentions: &'a [String],
-    name: &'a str,
-}
-
-/// The entities of one kind, as a JSON array.
-struct EntityList<'a>(&'a [Entity], EntityKind);
-
-impl Serialize for EntityList<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(
-            self.0
-                .iter()
-                .filter(|e| e.kind == self.1)
-                .map(|e| EntityOut {
-                    count: e.mentions.len(),
-                    mentions: &e.aliases,
-                    name: &e.name,
-                }),
-        )
-    }
-}
-
-/// One `gazette entities --json` object (fields in sorted order, as
-/// DESIGN.md §5 shows them).
-#[derive(Serialize)]
-struct EntitiesRow<'a> {
-    date: Option<String>,
-    id: &'a str,
-    organizations: EntityList<'a>,
-    people: EntityList<'a>,
-    places: EntityList<'a>,
-    source: &'a str,
-    title: &'a str,
-}
-
 /// Writes the `gazette entities --json` array one row at a time, laid out
 /// byte for byte as `serde_json::to_string_pretty` lays out the whole array
 /// (rows one level in), so a long run never holds every row at once.
@@ -96,26 +55,59 @@ impl<W: Write> EntitiesArray<W> {
 
     /// Writes one item's row.
     pub fn push(&mut self, source: &str, item: &Item, entities: &[Entity]) -> io::Result<()> {
-        let row = EntitiesRow {
-            date: item.date.map(|d| d.to_string()),
-            id: item.id.as_str(),
-            organizations: EntityList(entities, EntityKind::Organization),
-            people: EntityList(entities, EntityKind::Person),
-            places: EntityList(entities, EntityKind::Place),
-            source,
-            title: &item.title,
-        };
-        self.row.clear();
-        serde_json::to_writer_pretty(&mut self.row, &row)?;
-        self.out
-            .write_all(if self.rows == 0 { b"[\n  " } else { b",\n  " })?;
-        // JSON strings escape line breaks: every one here is layout.
-        for line in self.row.split_inclusive(|&b| b == b'\n') {
-            self.out.write_all(line)?;
-            if line.ends_with(b"\n") {
-                self.out.write_all(b"  ")?;
-            }
+        let row = &mut self.row;
+        row.clear();
+        row.extend_from_slice(if self.rows == 0 { b"[\n  " } else { b",\n  " });
+        // Laid out as `to_writer_pretty` lays out the row (fields sorted), one
+        // level in; strings are escaped by serde_json itself.
+        row.extend_from_slice(b"{\n    \"date\": ");
+        match item.date {
+            Some(d) => string(row, &d.to_string())?,
+            None => row.extend_from_slice(b"null"),
         }
+        row.extend_from_slice(b",\n    \"id\": ");
+        string(row, item.id.as_str())?;
+        for (key, kind) in [
+            (&b"organizations"[..], EntityKind::Organization),
+            (b"people", EntityKind::Person),
+            (b"places", EntityKind::Place),
+        ] {
+            row.extend_from_slice(b",\n    \"");
+            row.extend_from_slice(key);
+            row.extend_from_slice(b"\": [");
+            let mut any = false;
+            for e in entities.iter().filter(|e| e.kind == kind) {
+                row.extend_from_slice(if any { b",\n      {" } else { b"\n      {" });
+                any = true;
+                row.extend_from_slice(b"\n        \"count\": ");
+                row.extend_from_slice(e.mentions.len().to_string().as_bytes());
+                row.extend_from_slice(b",\n        \"mentions\": [");
+                for (i, alias) in e.aliases.iter().enumerate() {
+                    row.extend_from_slice(if i == 0 {
+                        b"\n          "
+                    } else {
+                        b",\n          "
+                    });
+                    string(row, alias)?;
+                }
+                if !e.aliases.is_empty() {
+                    row.extend_from_slice(b"\n        ");
+                }
+                row.extend_from_slice(b"],\n        \"name\": ");
+                string(row, &e.name)?;
+                row.extend_from_slice(b"\n      }");
+            }
+            if any {
+                row.extend_from_slice(b"\n    ");
+            }
+            row.push(b']');
+        }
+        row.extend_from_slice(b",\n    \"source\": ");
+        string(row, source)?;
+        row.extend_from_slice(b",\n    \"title\": ");
+        string(row, &item.title)?;
+        row.extend_from_slice(b"\n  }");
+        self.out.write_all(row)?;
         self.rows += 1;
         Ok(())
     }
@@ -126,6 +118,11 @@ impl<W: Write> EntitiesArray<W> {
             .write_all(if self.rows == 0 { b"[]\n" } else { b"\n]\n" })?;
         self.out.flush()
     }
+}
+
+/// Appends `s` as a JSON string, escaped as serde_json escapes it.
+fn string(out: &mut Vec<u8>, s: &str) -> io::Result<()> {
+    serde_json::to_writer(out, s).map_err(io::Error::from)
 }
 
 /// One `gazette actors --json` object.

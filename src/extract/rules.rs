@@ -2,6 +2,7 @@
 //! nothing) from its words, the gazetteer, name data and the words around it.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use crate::model::EntityKind;
 
@@ -105,9 +106,117 @@ struct Seg<'a> {
     toks: Vec<Token<'a>>,
     index: usize,
     caps: bool,
+    /// Lexicon answers per token, looked up on first use.
+    memo: Vec<Memo>,
+}
+
+/// The lexicon's answers about one token, filled in as the rules ask.
+struct Memo {
+    /// `is_word` of the text: 0 not asked, 1 no, 2 yes.
+    word: Cell<u8>,
+    /// `is_word` of the bare form (without an abbreviation period).
+    word_bare: Cell<u8>,
+    /// `given_count` of the bare form ([`UNKNOWN`] when not asked).
+    given: Cell<u32>,
+    /// `given_count` of the text.
+    given_text: Cell<u32>,
+    /// `place_lookup` of the text: the row, [`NO_PLACE`], or [`UNKNOWN`].
+    place: Cell<u32>,
+}
+
+/// A memo slot not filled in yet.
+const UNKNOWN: u32 = u32::MAX;
+/// A memo slot for a word that is no place.
+const NO_PLACE: u32 = u32::MAX - 1;
+
+impl Default for Memo {
+    fn default() -> Self {
+        Self {
+            word: Cell::new(0),
+            word_bare: Cell::new(0),
+            given: Cell::new(UNKNOWN),
+            given_text: Cell::new(UNKNOWN),
+            place: Cell::new(UNKNOWN),
+        }
+    }
+}
+
+/// A gazetteer answer: row, canonical name, kind, population.
+type PlaceRow = (u32, &'static str, PlaceKind, u64);
+
+fn memo_bool(cell: &Cell<u8>, f: impl FnOnce() -> bool) -> bool {
+    match cell.get() {
+        0 => {
+            let v = f();
+            cell.set(1 + u8::from(v));
+            v
+        }
+        v => v == 2,
+    }
+}
+
+fn memo_u32(cell: &Cell<u32>, f: impl FnOnce() -> u32) -> u32 {
+    match cell.get() {
+        UNKNOWN => {
+            // A count of `UNKNOWN` itself is only asked again.
+            let v = f();
+            cell.set(v);
+            v
+        }
+        v => v,
+    }
 }
 
 impl<'a> Seg<'a> {
+    /// `lex.is_word` of token `i`'s text.
+    fn word(&self, lex: &Lexicon, i: usize) -> bool {
+        memo_bool(&self.memo[i].word, || lex.is_word(self.toks[i].text))
+    }
+
+    /// `lex.is_word` of token `i`'s bare form.
+    fn word_bare(&self, lex: &Lexicon, i: usize) -> bool {
+        let t = &self.toks[i];
+        let bare = t.bare();
+        if bare.len() == t.text.len() {
+            return self.word(lex, i);
+        }
+        memo_bool(&self.memo[i].word_bare, || lex.is_word(bare))
+    }
+
+    /// `lex.given_count` of token `i`'s bare form.
+    fn given(&self, lex: &Lexicon, i: usize) -> u32 {
+        let t = &self.toks[i];
+        let bare = t.bare();
+        if bare.len() == t.text.len() {
+            return self.given_text(lex, i);
+        }
+        memo_u32(&self.memo[i].given, || lex.given_count(bare))
+    }
+
+    /// `lex.given_count` of token `i`'s text.
+    fn given_text(&self, lex: &Lexicon, i: usize) -> u32 {
+        memo_u32(&self.memo[i].given_text, || {
+            lex.given_count(self.toks[i].text)
+        })
+    }
+
+    /// `place_lookup` of token `i`'s text.
+    fn place1(&self, lex: &Lexicon, i: usize) -> Option<PlaceRow> {
+        let cell = &self.memo[i].place;
+        match cell.get() {
+            UNKNOWN => {
+                let v = place_lookup(lex, self.toks[i].text);
+                cell.set(v.map_or(NO_PLACE, |p| p.0));
+                v
+            }
+            NO_PLACE => None,
+            index => {
+                let p = &lex.places[index as usize];
+                Some((index, p.name, p.kind, p.population))
+            }
+        }
+    }
+
     fn slice(&self, a: usize, b: usize) -> &'a str {
         &self.text[self.toks[a].start..self.toks[b - 1].end]
     }
@@ -277,23 +386,27 @@ pub fn segment_cands(lex: &Lexicon, index: usize, text: &str, out: &mut Vec<Cand
         text
     };
     let toks = tokenize(text);
+    let mut memo = Vec::new();
+    memo.resize_with(toks.len(), Memo::default);
     let seg = Seg {
         text,
         caps,
         toks,
         index,
+        memo,
     };
     let cited = citations(lex, &seg, out);
     for run in find_runs(&seg.toks, lex) {
         // The most common run: a capitalised word opening a sentence ("Later").
         if run.end == run.start + 1 {
-            let t = &seg.toks[run.start];
+            let i = run.start;
+            let t = &seg.toks[i];
             if t.sent_start
                 && !t.is_all_caps()
-                && lex.is_word(t.text)
-                && lex.given_count(t.text) < 1000
+                && seg.word(lex, i)
+                && seg.given_text(lex, i) < 1000
                 && !INSTITUTIONS.contains(t.text)
-                && place_lookup(lex, t.text).is_none()
+                && seg.place1(lex, i).is_none()
             {
                 continue;
             }
@@ -351,13 +464,14 @@ fn citations(lex: &Lexicon, seg: &Seg<'_>, out: &mut Vec<Cand>) -> Vec<usize> {
     used
 }
 
-fn title_word(lex: &Lexicon, t: &Token<'_>) -> bool {
+fn title_word(lex: &Lexicon, seg: &Seg<'_>, i: usize) -> bool {
+    let t = &seg.toks[i];
     let bare = t.bare();
     if !TITLES.contains(bare) {
         return false;
     }
     // "Don", "Dean": given names unless written as an abbreviation.
-    bare.len() != t.text.len() || lex.given_count(bare) < 20_000 || bare == "President"
+    bare.len() != t.text.len() || seg.given(lex, i) < 20_000 || bare == "President"
 }
 
 /// Strips leading titles; returns the first name token and whether the
@@ -384,7 +498,7 @@ fn strip_titles(lex: &Lexicon, seg: &Seg<'_>, run: Run) -> (usize, bool) {
                     | "Viscount"
                     | "Prince"
             );
-        if title_word(lex, t) || noble_of || (seen && TITLE_TAILS.contains(t.bare())) {
+        if title_word(lex, seg, i) || noble_of || (seen && TITLE_TAILS.contains(t.bare())) {
             seen = true;
             i += 1;
         } else {
@@ -552,7 +666,7 @@ fn comma_place_after(lex: &Lexicon, seg: &Seg<'_>, b: usize) -> bool {
                 || kind == PlaceKind::Town
                     && seg.toks.get(k).is_some_and(|t| t.is_punct(','))
                     && seg.toks.get(k + 1).is_some_and(capish)
-                    && place_lookup(lex, seg.toks[k + 1].text).is_some_and(|p| {
+                    && seg.place1(lex, k + 1).is_some_and(|p| {
                         matches!(p.2, PlaceKind::Country | PlaceKind::Region)
                     })
         })
@@ -625,7 +739,7 @@ fn skip_lead_words(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> usize {
         return a;
     }
     // "Sen. Marla Quist": a title is stripped as a title, not skipped.
-    if title_word(lex, &seg.toks[a]) {
+    if title_word(lex, seg, a) {
         return a;
     }
     for k in a + 1..b {
@@ -633,18 +747,20 @@ fn skip_lead_words(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> usize {
         let before_ok = (a..k).all(|i| {
             let w = seg.toks[i].bare();
             w != "of"
-                && ((lex.is_word(w) && !DIRECTIONS.contains(w) && lex.given_count(w) < 20_000)
+                && ((seg.word_bare(lex, i)
+                    && !DIRECTIONS.contains(w)
+                    && seg.given(lex, i) < 20_000)
                     || TITLES.contains(w)
                     || TITLE_TAILS.contains(w))
         });
         if !before_ok {
             return a;
         }
-        if title_word(lex, t) && k + 1 < b {
+        if title_word(lex, seg, k) && k + 1 < b {
             return k;
         }
-        if lex.given_count(t.bare()) >= 200
-            && !lex.is_word(t.bare())
+        if seg.given(lex, k) >= 200
+            && !seg.word_bare(lex, k)
             && !lex.is_demonym(t.text)
             && k + 1 < b
         {
@@ -726,7 +842,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     }
     // Runs made only of title words ("President", "Prime Minister").
     if (run.start..run.end)
-        .all(|i| title_word(lex, &seg.toks[i]) || TITLE_TAILS.contains(seg.toks[i].bare()))
+        .all(|i| title_word(lex, seg, i) || TITLE_TAILS.contains(seg.toks[i].bare()))
     {
         return;
     }
@@ -760,7 +876,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         && seg.toks[a].sent_start
         && a + 2 < b
         && seg.toks[a + 1].text == "of"
-        && lex.is_word(seg.toks[a].text)
+        && seg.word(lex, a)
         && !ORG_WORDS.contains(seg.toks[a].text)
         && !PLACE_HEADS.contains(seg.toks[a].text)
         && !PLACE_TAILS.contains(seg.toks[a].text)
@@ -778,8 +894,8 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     if !titled
         && first.sent_start
         && a + 1 < b
-        && lex.is_word(first.text)
-        && lex.given_count(first.text) < 2000
+        && seg.word(lex, a)
+        && seg.given_text(lex, a) < 2000
         && lex.place(&seg.name(a, b)).is_none()
         && !is_org(seg, a, b)
         && !DIRECTIONS.contains(first.text)
@@ -793,7 +909,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     if seg.caps
         && let Some(k) = (a + 1..b).find(|&k| {
             let w = seg.toks[k].text;
-            lex.is_word(w) && lex.given_count(w) < 1000 && !matches!(w, "of" | "the")
+            seg.word(lex, k) && seg.given_text(lex, k) < 1000 && !matches!(w, "of" | "the")
         })
     {
         b = k;
@@ -865,7 +981,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         if let Some((index, canon, _, _)) = place_lookup(lex, &rest) {
             push(out, seg, EntityKind::Place, shown(canon, &rest), k, k, b);
             set_place(out, Some(index));
-        } else if k + 1 == b && lex.given_count(seg.toks[k].bare()) < 300 {
+        } else if k + 1 == b && seg.given(lex, k) < 300 {
             push(out, seg, EntityKind::Place, rest, k, k, b);
         } else {
             classify(lex, seg, Run { start: k, end: b }, out);
@@ -892,9 +1008,9 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
             k += 1;
         }
         if k + 1 == b
-            && !lex.is_word(seg.toks[k].text)
-            && lex.given_count(seg.toks[k].bare()) < 300
-            && place_lookup(lex, seg.toks[k].text).is_none()
+            && !seg.word(lex, k)
+            && seg.given(lex, k) < 300
+            && seg.place1(lex, k).is_none()
             && !seg.toks[k].is_all_caps()
         {
             // "of Auchintoul": an estate or birthplace.
@@ -908,7 +1024,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     let head = seg.toks[a].bare();
     let tail = seg.toks[b - 1].bare();
     let named_person =
-        words >= 3 && lex.given_count(head) >= 200 && !lex.is_word(head) && person_cue(seg, a, b);
+        words >= 3 && seg.given(lex, a) >= 200 && !seg.word_bare(lex, a) && person_cue(seg, a, b);
     if !titled
         && !named_person
         && words >= 2
@@ -941,7 +1057,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     }
     // The gazetteer.
     if let Some((index, canon, kind, pop)) = gazetteer {
-        let given = lex.given_count(seg.toks[a].bare());
+        let given = seg.given(lex, a);
         let wordy = words == 1 && lex.is_word(&name);
         let major = matches!(kind, PlaceKind::Country | PlaceKind::Continent)
             || (kind == PlaceKind::Region && pop > 1_000_000);
@@ -1053,7 +1169,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     }
     // "Carlo De Benedetti of Italy": a full name, then what it is "of".
     if let Some(of) = (a + 2..b).find(|&i| seg.toks[i].text == "of") {
-        let before_given = lex.given_count(seg.toks[a].bare()) >= 200 || titled;
+        let before_given = seg.given(lex, a) >= 200 || titled;
         if before_given && !is_org(seg, a, of) {
             push(
                 out,
@@ -1094,18 +1210,14 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     }
     // "Best Foreign Actress": a modifier, not an honorific, before plain words.
     let honorific = (lead..a).any(|i| HONORIFICS.contains(seg.toks[i].bare()));
-    if titled
-        && !honorific
-        && (a..b)
-            .all(|i| lex.is_word(seg.toks[i].text) && lex.given_count(seg.toks[i].bare()) < 1000)
-    {
+    if titled && !honorific && (a..b).all(|i| seg.word(lex, i) && seg.given(lex, i) < 1000) {
         return;
     }
-    let first_given = lex.given_count(seg.toks[a].bare());
+    let first_given = seg.given(lex, a);
     let initial = seg.toks[a].text.len() <= 3
         && seg.toks[a].text.ends_with('.')
         && !super::titles::ABBREVIATIONS.contains(seg.toks[a].bare());
-    let all_unknown = (a..b).all(|i| !lex.is_word(seg.toks[i].text));
+    let all_unknown = (a..b).all(|i| !seg.word(lex, i));
     let cue = titled || person_cue(seg, a, b);
     if words >= 2 {
         // "Boston Red Sox", "Gilmore Girls": a place or a plural noun is not a name.
@@ -1134,9 +1246,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
             return;
         }
         let given_first = first_given >= 200
-            && (!lex.is_word(seg.toks[a].text)
-                || !lex.is_word(seg.toks[a + 1].text)
-                || first_given >= 20_000);
+            && (!seg.word(lex, a) || !seg.word(lex, a + 1) || first_given >= 20_000);
         if cue || initial || given_first || (words == 2 && hyphenated_given(last)) {
             push(out, seg, EntityKind::Person, name, title_from, a, b);
             set_major(out, first_given >= 200);
@@ -1145,7 +1255,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         // "Romelu Lukaku, Yannick Carrasco, and Dries Mertens": one of a
         // list of people.
         let listed = words <= 3
-            && !lex.is_word(last)
+            && !seg.word(lex, b - 1)
             && seg.index == out.last().map_or(usize::MAX, |c| c.seg)
             && out.last().is_some_and(|c| {
                 c.kind == EntityKind::Person
@@ -1227,7 +1337,7 @@ fn person_like(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize, titled: bool) -
     if b < a + 2 || (a..b).any(|i| seg.toks[i].text == "of") {
         return false;
     }
-    let given = lex.given_count(seg.toks[a].bare());
+    let given = seg.given(lex, a);
     let plain = (a..b).all(|i| {
         let w = seg.toks[i].bare();
         !ORG_WORDS.contains(w)
@@ -1239,11 +1349,11 @@ fn person_like(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize, titled: bool) -
     // "Boston Red Sox of Major League Baseball": a team, not a name.
     let last = seg.toks[b - 1].text;
     let team = (last.ends_with('s') && !lex.is_surname(last) || last == "Sox")
-        && place_lookup(lex, seg.toks[a].text).is_some_and(|p| p.3 >= 100_000);
+        && seg.place1(lex, a).is_some_and(|p| p.3 >= 100_000);
     plain
         && !team
         && (titled
-            || (given >= 200 && (!lex.is_word(seg.toks[a].text) || given >= 20_000))
+            || (given >= 200 && (!seg.word(lex, a) || given >= 20_000))
             || hyphenated_given(seg.toks[b - 1].text))
 }
 
@@ -1363,7 +1473,7 @@ fn nested_places(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize, out: &mut Vec
             let name = seg.name(i, j);
             if let Some((index, canon, kind, pop)) = place_lookup(lex, &name) {
                 let given = if j == i + 1 {
-                    lex.given_count(seg.toks[i].text)
+                    seg.given_text(lex, i)
                 } else {
                     0
                 };

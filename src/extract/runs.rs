@@ -72,6 +72,7 @@ pub fn find_runs(toks: &[Token<'_>], lex: &Lexicon) -> Vec<Run> {
         }
         let start = i;
         let mut end = i + 1;
+        let mut broke = false;
         while let Some(next) = toks.get(end) {
             if capish(next) && !is_stop(next, lex) {
                 end += 1;
@@ -101,10 +102,12 @@ pub fn find_runs(toks: &[Token<'_>], lex: &Lexicon) -> Vec<Run> {
                 end += 3;
                 continue;
             }
+            // The token that ends the run starts none either.
+            broke = true;
             break;
         }
         runs.push(Run { start, end });
-        i = end;
+        i = if broke { end + 1 } else { end };
     }
     runs
 }

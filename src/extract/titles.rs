@@ -17,7 +17,8 @@ pub struct WordSet {
 struct Index {
     words: FxSet<&'static str>,
     first: [u64; 4],
-    max_len: usize,
+    /// Bit `n` set when a word of `n` bytes is in the list (`n` < 64).
+    lens: u64,
 }
 
 impl WordSet {
@@ -37,10 +38,15 @@ impl WordSet {
                     first[usize::from(b >> 6)] |= 1 << (b & 63);
                 }
             }
+            let mut lens = 0u64;
+            for w in self.list {
+                assert!(w.len() < 64, "word lists hold short words");
+                lens |= 1 << w.len();
+            }
             Index {
                 words: self.list.iter().copied().collect(),
                 first,
-                max_len: self.list.iter().map(|w| w.len()).max().unwrap_or(0),
+                lens,
             }
         })
     }
@@ -51,7 +57,8 @@ impl WordSet {
         let Some(&b) = word.as_bytes().first() else {
             return false;
         };
-        word.len() <= index.max_len
+        word.len() < 64
+            && index.lens & (1 << word.len()) != 0
             && index.first[usize::from(b >> 6)] & (1 << (b & 63)) != 0
             && index.words.contains(word)
     }
