@@ -8,7 +8,7 @@ use std::time::Instant;
 use gazette::extract::Extractor;
 use gazette::model::{Entity, Item};
 use gazette::store::db::Db;
-use gazette::store::indexer::index;
+use gazette::store::indexer::{index, index_text};
 
 fn main() {
     let mut args = std::env::args_os().skip(1);
@@ -35,6 +35,11 @@ fn main() {
         report.unchanged,
         report.removed,
         report.warnings.len(),
+        start.elapsed().as_secs_f64()
+    );
+    let texts = index_text(&db, 2, &mut |_| {});
+    println!(
+        "{texts} files' text added to the full-text index; done in {:.3} s",
         start.elapsed().as_secs_f64()
     );
 }

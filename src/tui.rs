@@ -107,6 +107,7 @@ fn drain_notices(app: &mut App, bg: &Background, changed_at: &mut Option<Instant
             Notice::Progress(progress) => app.set_progress(progress),
             Notice::Library(library) => app.replace_library(*library),
             Notice::FilesChanged => *changed_at = Some(Instant::now()),
+            Notice::TextIndexed => app.search_again(),
         }
     }
     redraw

@@ -257,3 +257,37 @@ fn full_text_results_follow_changes_made_by_this_and_other_connections() {
     both.sort();
     assert_eq!(ids(&reader), both);
 }
+
+#[test]
+fn rows_first_then_text_and_a_file_changed_in_between_is_read_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Db::open(dir.path()).unwrap();
+    let (one, two) = (item("One", "x"), item("Two", "x"));
+    let path = Path::new("/l/a.txt");
+    db.store_file_rows(path, 10, 20, &[one.clone(), two.clone()])
+        .unwrap();
+    // Rows and actors are there; the text is not yet.
+    assert_eq!(db.load_library(None, false).unwrap().len(), 2);
+    assert!(db.search_all("bridge").unwrap().is_empty());
+    assert_eq!(
+        db.files_without_text().unwrap(),
+        [(path.to_path_buf(), 10, 20)]
+    );
+    // Text read at another stamp is not taken.
+    let items = [one.0.clone(), two.0.clone()];
+    assert!(!db.store_text(path, 11, 20, &items).unwrap());
+    assert!(db.store_text(path, 10, 20, &items).unwrap());
+    assert_eq!(db.search_all("bridge").unwrap().len(), 2);
+    assert!(db.files_without_text().unwrap().is_empty());
+    // Stored again rows-only, then removed: the old text leaves with it.
+    db.store_file_rows(path, 12, 30, std::slice::from_ref(&one))
+        .unwrap();
+    assert!(db.search_all("bridge").unwrap().is_empty());
+    // The file now holds other items than its rows say: it is marked to be
+    // read again (its stamp no longer matches) and nothing is indexed.
+    assert!(!db.store_text(path, 12, 30, &items).unwrap());
+    assert_eq!(db.cached_file(path, 12, 30).unwrap(), None);
+    assert!(db.search_all("bridge").unwrap().is_empty());
+    assert_eq!(db.prune_files(&[]).unwrap(), 1);
+    assert_eq!(count(db.index_path(), "items"), 0);
+}

@@ -5,7 +5,7 @@
 
 use gazette::model::{Entity, Item};
 use gazette::store::db::Db;
-use gazette::store::indexer::{Progress, index};
+use gazette::store::indexer::{Progress, index, index_text};
 
 fn no_actors(_: &Item) -> Vec<Entity> {
     Vec::new()
@@ -48,6 +48,16 @@ fn a_new_library_is_indexed_once_with_each_warning_once() {
     assert_eq!(empty.len(), 1, "{:?}", report.warnings);
     let library = db.load_library(None, false).unwrap();
     assert_eq!(library.len(), 30);
+    // The text follows in a second pass.
+    assert!(db.search_all("body").unwrap().is_empty());
+    let mut text_progress = Vec::new();
+    assert_eq!(index_text(&db, 2, &mut |p| text_progress.push(p)), 30);
+    assert_eq!(
+        text_progress.last().map(|p| (p.done, p.total)),
+        Some((30, 30))
+    );
+    assert_eq!(db.search_all("body").unwrap().len(), 30);
+    assert_eq!(index_text(&db, 2, &mut |_| {}), 0);
     // A second run reads nothing again.
     let again = index(&[lib], &db, &no_actors, 2, &mut |_| {});
     assert_eq!(again.parsed, 1, "only the file without items: {again:?}");

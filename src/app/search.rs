@@ -226,6 +226,13 @@ impl App {
         });
     }
 
+    /// Runs the shown search again (the full-text index has grown).
+    pub fn search_again(&mut self) {
+        if let Some(search) = &mut self.search {
+            search.results = None;
+        }
+    }
+
     /// Goes back to the whole list.
     pub(super) fn clear_search(&mut self) {
         if self.search.take().is_some() {

@@ -11,7 +11,7 @@ use crate::model::{Entity, Item, ItemId};
 use crate::source::{MemorySource, Source};
 use crate::store::db::Db;
 use crate::store::files_source::FilesSource;
-use crate::store::indexer::index;
+use crate::store::indexer::{index, index_text};
 use crate::store::load::load_paths;
 use crate::store::sanitize::visible;
 use crate::store::{Warning, aliases, samples};
@@ -137,6 +137,8 @@ impl Session {
         }
         let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
         let report = index(&paths, writer, &extract_fn, threads, &mut |_| {});
+        // Commands answer from a complete index: the text too.
+        index_text(writer, threads, &mut |_| {});
         let library = writer
             .load_library(None, false)
             .map_err(|e| Failure::runtime(e.to_string()))?;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::Sender;
 
 use super::db::Db;
-use super::indexer::index;
+use super::indexer::{index, index_text};
 use crate::extract::{Extractor, Overrides};
 use crate::library::Library;
 use crate::model::{Entity, Item};
@@ -28,6 +28,8 @@ pub enum Notice {
     Library(Box<Library>),
     /// Files in the library changed: reload soon.
     FilesChanged,
+    /// The full-text index is complete: a search shown may find more now.
+    TextIndexed,
 }
 
 /// Brings the index of `paths` in the database in `dir` up to date with the
@@ -84,11 +86,24 @@ pub fn reindex(
     match db.load_library(None, false) {
         Ok(library) => {
             let _ = tx.send(Notice::Library(Box::new(library)));
-            let _ = tx.send(Notice::Progress(None));
         }
         Err(err) => {
             let _ = tx.send(Notice::Progress(None));
             let _ = tx.send(Notice::Message(format!("Indexing failed: {err}")));
+            return;
         }
     }
+    // Items and actors are all there; the full-text index follows (until
+    // it is done, a search finds only the items whose text is in).
+    index_text(&db, threads, &mut |p| {
+        if p.done < p.total {
+            let _ = tx.send(Notice::Progress(Some(format!(
+                "search index: {} of {} files",
+                p.done, p.total
+            ))));
+        }
+    });
+    crate::trace::mark("text done");
+    let _ = tx.send(Notice::Progress(None));
+    let _ = tx.send(Notice::TextIndexed);
 }

@@ -186,6 +186,74 @@ pub fn index(
     report
 }
 
+/// Adds to the full-text index the text of every file whose rows are
+/// stored without it (the second pass of indexing: files are read again,
+/// without extracting actors), with `threads` readers, calling `progress`
+/// after each batch. Returns how many files' text was stored.
+pub fn index_text(db: &Db, threads: usize, progress: &mut dyn FnMut(Progress)) -> usize {
+    let waiting = db.files_without_text().unwrap_or_default();
+    let total = waiting.len();
+    if total == 0 {
+        return 0;
+    }
+    progress(Progress { done: 0, total });
+    let next = AtomicUsize::new(0);
+    let (sender, receiver) = mpsc::sync_channel::<(usize, Vec<Item>)>(BATCH * 2);
+    let mut stored = 0;
+    std::thread::scope(|scope| {
+        for _ in 0..threads.max(1) {
+            let sender = sender.clone();
+            let (waiting, next) = (&waiting, &next);
+            scope.spawn(move || {
+                loop {
+                    let n = next.fetch_add(1, Ordering::Relaxed);
+                    let Some((path, size, mtime)) = waiting.get(n) else {
+                        break;
+                    };
+                    // A file changed since its rows were stored is left for
+                    // the next indexing run, which reads it whole.
+                    let items = if file_stamp(path) == Some((*size, *mtime)) {
+                        load_file(path).items
+                    } else {
+                        Vec::new()
+                    };
+                    if sender.send((n, items)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(sender);
+        let mut batch: Vec<(usize, Vec<Item>)> = Vec::with_capacity(BATCH);
+        let mut done = 0;
+        let write = |batch: &mut Vec<(usize, Vec<Item>)>| {
+            let result = db.batch(|db| {
+                let mut count = 0;
+                for (n, items) in batch.iter() {
+                    let (path, size, mtime) = &waiting[*n];
+                    if db.store_text(path, *size, *mtime, items)? {
+                        count += 1;
+                    }
+                }
+                Ok(count)
+            });
+            batch.clear();
+            result.unwrap_or(0)
+        };
+        for entry in receiver {
+            batch.push(entry);
+            done += 1;
+            if batch.len() >= BATCH {
+                stored += write(&mut batch);
+                progress(Progress { done, total });
+            }
+        }
+        stored += write(&mut batch);
+        progress(Progress { done, total });
+    });
+    stored
+}
+
 /// Reads a file and extracts its items' actors.
 fn parse(path: &std::path::Path, stamp: Option<(u64, i64)>, extract: &ExtractFn) -> Parsed {
     let loaded = load_file(path);
@@ -219,7 +287,7 @@ fn store(db: &Db, batch: &mut Vec<Parsed>, warnings: &mut Vec<Warning>) {
             if items.is_empty() && !parsed.warnings.is_empty() {
                 continue;
             }
-            db.store_file(&parsed.path, size, mtime, items)?;
+            db.store_file_rows(&parsed.path, size, mtime, items)?;
         }
         Ok(())
     });

@@ -184,14 +184,118 @@ impl Db {
         mtime_ns: i64,
         items: &[(Item, Vec<Entity>)],
     ) -> Result<(), DbError> {
+        self.store(path, size, mtime_ns, items, true)
+    }
+
+    /// Like [`Db::store_file`] without the text: the list rows and actors
+    /// only, the file left for [`Db::store_text`] (a new library's items
+    /// and actors are ready twice as soon; the full-text index follows).
+    pub fn store_file_rows(
+        &self,
+        path: &Path,
+        size: u64,
+        mtime_ns: i64,
+        items: &[(Item, Vec<Entity>)],
+    ) -> Result<(), DbError> {
+        self.store(path, size, mtime_ns, items, false)
+    }
+
+    fn store(
+        &self,
+        path: &Path,
+        size: u64,
+        mtime_ns: i64,
+        items: &[(Item, Vec<Entity>)],
+        with_text: bool,
+    ) -> Result<(), DbError> {
         let file = key(path);
         self.write_index(|conn| {
             forget(conn, &file)?;
             conn.prepare_cached(
-                "INSERT INTO files (path, size, mtime_ns, format) VALUES (?1, ?2, ?3, ?4)",
+                "INSERT INTO files (path, size, mtime_ns, format, searchable)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
             )?
-            .execute(params![file, stored_size(size), mtime_ns, CACHE_FORMAT])?;
-            index_items(conn, &file, items)
+            .execute(params![
+                file,
+                stored_size(size),
+                mtime_ns,
+                CACHE_FORMAT,
+                with_text
+            ])?;
+            index_items(conn, &file, items, with_text)
+        })
+    }
+
+    /// Files whose rows are stored but whose text is not in the full-text
+    /// index yet, with the size and modification time they were read at.
+    pub fn files_without_text(&self) -> Result<Vec<(PathBuf, u64, i64)>, DbError> {
+        let mut stmt = self
+            .index
+            .prepare_cached("SELECT path, size, mtime_ns FROM files WHERE searchable = 0")
+            .map_err(|e| self.index_error(e))?;
+        let rows = stmt
+            .query_map([], |row| {
+                let path: Vec<u8> = row.get(0)?;
+                let size: i64 = row.get(1)?;
+                Ok((
+                    path_from_key(&path),
+                    u64::try_from(size).unwrap_or(0),
+                    row.get(2)?,
+                ))
+            })
+            .map_err(|e| self.index_error(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.index_error(e))
+    }
+
+    /// Adds the text of `path`'s items (read again from the file) to the
+    /// full-text index, if the file is still stored at this size and time
+    /// without its text. Items that no longer match the stored rows (the
+    /// file changed) mark the file for reading again. Returns whether the
+    /// text was stored.
+    pub fn store_text(
+        &self,
+        path: &Path,
+        size: u64,
+        mtime_ns: i64,
+        items: &[Item],
+    ) -> Result<bool, DbError> {
+        let file = key(path);
+        self.write_index(|conn| {
+            let waiting: Option<i64> = conn
+                .prepare_cached(
+                    "SELECT 1 FROM files WHERE path = ?1 AND size = ?2 AND mtime_ns = ?3
+                     AND searchable = 0",
+                )?
+                .query_row(params![file, stored_size(size), mtime_ns], |row| row.get(0))
+                .optional()?;
+            if waiting.is_none() {
+                return Ok(false);
+            }
+            let rows: Vec<(i64, String)> = conn
+                .prepare_cached("SELECT rowid, id FROM items WHERE file = ?1 ORDER BY seq")?
+                .query_map([&file], |row| Ok((row.get(0)?, row.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            let same = rows.len() == items.len()
+                && rows
+                    .iter()
+                    .zip(items)
+                    .all(|((_, id), item)| *id == item.id.0);
+            if !same {
+                conn.prepare_cached("UPDATE files SET size = -1 WHERE path = ?1")?
+                    .execute([&file])?;
+                return Ok(false);
+            }
+            let mut fts = conn
+                .prepare_cached("INSERT INTO items_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?;
+            let mut body = String::new();
+            for ((rowid, _), item) in rows.iter().zip(items) {
+                body_text(item, &mut body);
+                fts.execute(params![rowid, item.title, body])?;
+            }
+            conn.prepare_cached("UPDATE files SET searchable = 1 WHERE path = ?1")?
+                .execute([&file])?;
+            Ok(true)
         })
     }
 
@@ -233,11 +337,12 @@ impl Db {
 }
 
 /// Writes the rows of `items` for `file`: list row with packed actors, and
-/// the full-text index.
+/// (with `with_text`) the full-text index.
 fn index_items(
     conn: &Connection,
     file: &[u8],
     items: &[(Item, Vec<Entity>)],
+    with_text: bool,
 ) -> rusqlite::Result<()> {
     let mut item_stmt = conn.prepare_cached(
         "INSERT INTO items (file, seq, id, date, newsletter, title, source, actors)
@@ -257,21 +362,30 @@ fn index_items(
             item.source.to_string_lossy(),
             pack_actors(entities),
         ])?;
-        let rowid = conn.last_insert_rowid();
-        body.clear();
-        for block in &item.blocks {
-            body.push_str(Block::text(block));
-            body.push('\n');
+        if with_text {
+            let rowid = conn.last_insert_rowid();
+            body_text(item, &mut body);
+            fts_stmt.execute(params![rowid, item.title, body])?;
         }
-        fts_stmt.execute(params![rowid, item.title, body])?;
     }
     Ok(())
+}
+
+/// An item's text as the full-text index takes it: its blocks, a line each.
+fn body_text(item: &Item, body: &mut String) {
+    body.clear();
+    for block in &item.blocks {
+        body.push_str(Block::text(block));
+        body.push('\n');
+    }
 }
 
 /// Deletes everything stored for `file`.
 fn forget(conn: &Connection, file: &[u8]) -> rusqlite::Result<()> {
     for sql in [
-        "DELETE FROM items_fts WHERE rowid IN (SELECT rowid FROM items WHERE file = ?1)",
+        // Only text that was stored is deleted from the full-text index.
+        "DELETE FROM items_fts WHERE rowid IN (SELECT rowid FROM items WHERE file = ?1)
+         AND EXISTS (SELECT 1 FROM files WHERE path = ?1 AND searchable = 1)",
         "DELETE FROM files WHERE path = ?1",
         "DELETE FROM items WHERE file = ?1",
     ] {

@@ -59,6 +59,9 @@ const INDEX_MIGRATIONS: &[&str] = &[
          content = '', contentless_delete = 1, detail = none,
          tokenize = 'unicode61 remove_diacritics 2'
      );",
+    // 2: whether a file's text is in the full-text index yet (rows and
+    // actors are written first, the text in a second pass).
+    "ALTER TABLE files ADD COLUMN searchable INTEGER NOT NULL DEFAULT 1;",
 ];
 
 /// Opens the marks database at `path` with WAL, `synchronous=NORMAL` and the
