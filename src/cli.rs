@@ -11,6 +11,7 @@ mod commands;
 mod fetch;
 mod json;
 mod map;
+mod out;
 mod session;
 
 pub use session::Session;

@@ -1,5 +1,6 @@
 //! Each subcommand, and the reader.
 
+use super::out::{out, outln};
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -45,11 +46,14 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
 
 fn print_json(value: &serde_json::Value) -> Result<(), Failure> {
     let text = serde_json::to_string_pretty(value).map_err(|e| Failure::runtime(e.to_string()))?;
-    println!("{text}");
+    outln!("{text}");
     Ok(())
 }
 
 fn write_failure(err: std::io::Error) -> Failure {
+    if err.kind() == std::io::ErrorKind::BrokenPipe {
+        super::out::quit_on(&err);
+    }
     Failure::runtime(format!("cannot write the output: {err}"))
 }
 
@@ -143,7 +147,7 @@ fn list(
         let date = row
             .date
             .map_or_else(|| "          ".into(), |d| d.to_string());
-        println!(
+        outln!(
             "{mark} {date}  {}  {:<20}  {}",
             row.id,
             row.newsletter_or_default(),
@@ -196,7 +200,7 @@ fn show(session: &Session, id: &str, as_json: bool) -> Result<(), Failure> {
     if as_json {
         return print_json(&json::show(&body, read.contains(&item.id)));
     }
-    println!("{}", item.title);
+    outln!("{}", item.title);
     let meta: Vec<String> = [
         item.newsletter.clone(),
         item.publisher.clone(),
@@ -206,14 +210,14 @@ fn show(session: &Session, id: &str, as_json: bool) -> Result<(), Failure> {
     .into_iter()
     .flatten()
     .collect();
-    println!("{}", meta.join(" · "));
+    outln!("{}", meta.join(" · "));
     for block in &item.blocks {
-        println!();
+        outln!();
         match block {
-            Block::Heading(t) => println!("## {t}"),
-            Block::Paragraph(t) => println!("{t}"),
-            Block::Caption(t) => println!("[{t}]"),
-            Block::Bullet(t) => println!("• {t}"),
+            Block::Heading(t) => outln!("## {t}"),
+            Block::Paragraph(t) => outln!("{t}"),
+            Block::Caption(t) => outln!("[{t}]"),
+            Block::Bullet(t) => outln!("• {t}"),
         }
     }
     Ok(())
@@ -241,7 +245,7 @@ fn entities(cli: &Cli, as_json: bool, paths: &[std::path::PathBuf]) -> Result<()
             if let Some(rows) = &mut rows {
                 rows.push(&source, item, &entities).map_err(write_failure)?;
             } else {
-                println!("{}: {}", visible(&source), item.title);
+                outln!("{}: {}", visible(&source), item.title);
                 for kind in EntityKind::ALL {
                     let names: Vec<String> = entities
                         .iter()
@@ -249,7 +253,7 @@ fn entities(cli: &Cli, as_json: bool, paths: &[std::path::PathBuf]) -> Result<()
                         .map(|e| format!("{} ({})", e.name, e.mentions.len()))
                         .collect();
                     if !names.is_empty() {
-                        println!("  {}: {}", kind.plural_title(), names.join(", "));
+                        outln!("  {}: {}", kind.plural_title(), names.join(", "));
                     }
                 }
             }
@@ -276,7 +280,7 @@ fn actors(session: &Session, kind: Option<&str>, as_json: bool) -> Result<(), Fa
     }
     for s in &summaries {
         let last = s.last.map(|d| d.to_string()).unwrap_or_default();
-        println!(
+        outln!(
             "{:>4}  {:<12}  {:<30}  {last}",
             s.items,
             s.key.kind.as_str(),
@@ -327,7 +331,7 @@ fn state(session: &Session, action: &StateAction) -> Result<(), Failure> {
             match file {
                 Some(path) => write_new(path, &text),
                 None => {
-                    print!("{text}");
+                    out!("{text}");
                     Ok(())
                 }
             }

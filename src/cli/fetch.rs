@@ -1,6 +1,7 @@
 //! `gazette fetch`, `gazette import`, and the reader's background work:
 //! the `s` refresh and the live reload of the library.
 
+use super::out::outln;
 use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -55,7 +56,7 @@ pub fn fetch(cli: &Cli, session: &Session) -> Result<(), Failure> {
         eprintln!("fetching {}/{}: {}", p.current, p.total, p.url);
     });
     for path in &report.added {
-        println!("{}", path.display());
+        outln!("{}", path.display());
     }
     for (url, reason) in &report.failures {
         eprintln!("error: {url}: {reason}");
@@ -81,7 +82,7 @@ pub fn import(cli: &Cli, session: &Session, sources: &[String]) -> Result<(), Fa
         eprintln!("warning: {warning}");
     }
     for path in &report.added {
-        println!("{}", path.display());
+        outln!("{}", path.display());
     }
     for (source, reason) in &report.failures {
         eprintln!("error: {source}: {reason}");

@@ -32,9 +32,7 @@ pub fn print(session: &Session, kind: Option<&str>) -> Result<(), Failure> {
         (COLS, ROWS)
     };
     let mut out = stdout.lock();
-    let mut write = |line: &str| {
-        writeln!(out, "{line}").map_err(|e| Failure::runtime(format!("standard output: {e}")))
-    };
+    let mut write = |line: &str| writeln!(out, "{line}").map_err(|e| super::out::quit_on(&e));
     for line in lines(&map, cols, rows) {
         write(&line)?;
     }
