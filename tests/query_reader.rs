@@ -203,3 +203,23 @@ fn saved_queries_are_drawn_above_the_query_line() {
     let x = u16::try_from(rows[16].find("@lind").unwrap()).unwrap();
     assert_eq!(buf[(x, 16)].modifier, theme.selected.add_modifier);
 }
+
+#[test]
+fn a_search_runs_again_when_the_full_text_index_is_complete() {
+    let mut app = app();
+    feed(&mut app, "/geneva<enter>");
+    assert_eq!(app.visible(), [1]);
+    assert!(app.wanted().is_empty());
+    // The indexing's second pass ended: the shown search is asked again.
+    app.search_again();
+    assert_eq!(
+        app.wanted(),
+        [gazette::app::Need::Search("geneva".to_string())]
+    );
+    gazette::source::serve(&mut app, &common::source());
+    assert_eq!(app.visible(), [1]);
+    // Without a search there is nothing to run again.
+    feed(&mut app, "/<enter>");
+    app.search_again();
+    assert!(app.wanted().is_empty());
+}
