@@ -13,10 +13,6 @@ use gazette::library::{Body, Library};
 use gazette::model::{Block, Item, ItemId};
 use gazette::source::{MemorySource, serve};
 use gazette::theme::Theme;
-use gazette::ui::{self, Context, UiState};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::layout::Rect;
 
 fn body() -> Body {
     let item = Item {
@@ -131,28 +127,7 @@ fn an_item_without_links_says_so() {
 fn the_list_is_drawn_numbered_with_text_and_shortened_urls() {
     let (mut app, source) = reader();
     feed(&mut app, &source, "<enter>L");
-    let config = Config::default_embedded();
-    let keymap = config.keymap();
-    let (width, height) = (80, 20);
-    app.set_viewport(ui::layout::viewport(
-        Rect::new(0, 0, width, height),
-        &config.ui,
-    ));
-    let theme = Theme::plain();
-    let cx = Context {
-        theme: &theme,
-        keymap: &keymap,
-        ui: &config.ui,
-    };
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    let mut state = UiState::default();
-    terminal
-        .draw(|f| ui::draw(f, &app, &mut state, &cx))
-        .unwrap();
-    let buffer = terminal.backend().buffer();
-    let rows: Vec<String> = (0..height)
-        .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect())
-        .collect();
+    let rows = common::rows(&common::draw(&mut app, 80, 20, &Theme::plain()));
     let screen = rows.join("\n");
     assert!(screen.contains("Links (3)"), "{screen}");
     let row = |n: &str| rows.iter().find(|r| r.contains(n)).unwrap().clone();

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 use std::process::Command;
 
-use common::key_events;
+use common::{draw, key_events, rows};
 use gazette::app::map::Unit;
 use gazette::app::{App, Focus};
 use gazette::config::Config;
@@ -16,11 +16,6 @@ use gazette::library::{ActorKey, Body, Library};
 use gazette::model::{Block, Entity, EntityKind, Item, ItemId, Mention};
 use gazette::source::{MemorySource, serve};
 use gazette::theme::Theme;
-use gazette::ui::{self, Context, UiState};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
 fn entity(kind: EntityKind, name: &str, mentions: usize) -> Entity {
@@ -101,33 +96,6 @@ fn feed(app: &mut App, keys: &str) {
         }
         serve(app, &source);
     }
-}
-
-fn draw(app: &mut App, width: u16, height: u16, theme: &Theme) -> Buffer {
-    let config = Config::default_embedded();
-    let keymap = config.keymap();
-    app.set_viewport(ui::layout::viewport(
-        Rect::new(0, 0, width, height),
-        &config.ui,
-    ));
-    let cx = Context {
-        theme,
-        keymap: &keymap,
-        ui: &config.ui,
-    };
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    let mut state = UiState::default();
-    terminal
-        .draw(|f| ui::draw(f, app, &mut state, &cx))
-        .unwrap();
-    terminal.backend().buffer().clone()
-}
-
-fn rows(buffer: &Buffer) -> Vec<String> {
-    let area = buffer.area;
-    (0..area.height)
-        .map(|y| (0..area.width).map(|x| buffer[(x, y)].symbol()).collect())
-        .collect()
 }
 
 /// Row and column (in cells) of the first occurrence of `text`.

@@ -6,38 +6,15 @@ mod common;
 
 use common::{app, feed, id};
 use gazette::app::{App, Focus, Target};
-use gazette::config::Config;
 use gazette::theme::Theme;
-use gazette::ui::{self, Context, UiState};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::layout::Rect;
+use gazette::ui::UiState;
 
 /// Draws `app` at 120×30 and returns where things are.
 fn frame(app: &mut App) -> (UiState, Vec<String>) {
-    let config = Config::default_embedded();
-    let keymap = config.keymap();
-    app.set_viewport(ui::layout::viewport(Rect::new(0, 0, 120, 30), &config.ui));
     gazette::source::serve(app, &common::source());
-    let cx = Context {
-        theme: &Theme::plain(),
-        keymap: &keymap,
-        ui: &config.ui,
-    };
-    let mut terminal = Terminal::new(TestBackend::new(120, 30)).unwrap();
     let mut state = UiState::default();
-    terminal
-        .draw(|f| ui::draw(f, app, &mut state, &cx))
-        .unwrap();
-    let buffer = terminal.backend().buffer();
-    let rows = (0..30)
-        .map(|y| {
-            (0..120)
-                .map(|x| buffer[(x, y)].symbol().to_string())
-                .collect()
-        })
-        .collect();
-    (state, rows)
+    let buffer = common::draw_with(app, 120, 30, &Theme::plain(), &mut state);
+    (state, common::rows(&buffer))
 }
 
 /// The cell where `text` is drawn (first occurrence, scanning down; the

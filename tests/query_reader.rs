@@ -4,35 +4,12 @@
 
 mod common;
 
-use common::{app, feed, id};
-use gazette::app::{App, Focus};
+use common::{app, draw, feed, id};
+use gazette::app::Focus;
 use gazette::config::Config;
 use gazette::theme::Theme;
-use gazette::ui::{self, Context, UiState};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::Modifier;
-
-fn draw(app: &mut App, width: u16, height: u16, theme: &Theme) -> Buffer {
-    let config = Config::default_embedded();
-    let keymap = config.keymap();
-    app.set_viewport(ui::layout::viewport(
-        Rect::new(0, 0, width, height),
-        &config.ui,
-    ));
-    let cx = Context {
-        theme,
-        keymap: &keymap,
-        ui: &config.ui,
-    };
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|f| ui::draw(f, app, &mut UiState::default(), &cx))
-        .unwrap();
-    terminal.backend().buffer().clone()
-}
 
 fn row(buffer: &Buffer, y: u16) -> String {
     (0..buffer.area.width)

@@ -4,55 +4,10 @@
 
 mod common;
 
-use common::{app, feed};
+use common::{app, draw, feed, rows, screen};
 use gazette::app::App;
 use gazette::config::Config;
 use gazette::theme::Theme;
-use gazette::ui::{self, Context, UiState};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-
-fn draw(app: &mut App, width: u16, height: u16, theme: &Theme) -> Buffer {
-    let config = Config::default_embedded();
-    let keymap = config.keymap();
-    app.set_viewport(ui::layout::viewport(
-        Rect::new(0, 0, width, height),
-        &config.ui,
-    ));
-    let cx = Context {
-        theme,
-        keymap: &keymap,
-        ui: &config.ui,
-    };
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    let mut state = UiState::default();
-    terminal
-        .draw(|f| ui::draw(f, app, &mut state, &cx))
-        .unwrap();
-    terminal.backend().buffer().clone()
-}
-
-fn rows(buffer: &Buffer) -> Vec<String> {
-    let area = buffer.area;
-    (0..area.height)
-        .map(|y| {
-            let mut row = String::new();
-            let mut x = 0;
-            while x < area.width {
-                let cell = &buffer[(x, y)];
-                row.push_str(cell.symbol());
-                x += 1;
-            }
-            row
-        })
-        .collect()
-}
-
-fn screen(buffer: &Buffer) -> String {
-    rows(buffer).join("\n")
-}
 
 #[test]
 fn main_screen_shows_header_list_article_sidebar_and_hints() {

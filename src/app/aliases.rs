@@ -232,14 +232,17 @@ impl App {
         self.bodies.clear();
         self.sentences = None;
         self.summary = None;
-        let wanted = self
-            .selected_actor_key()
-            .and_then(|k| self.library.rekey(&k));
-        let at = self.index.selected;
-        self.refresh_index(wanted.clone());
-        if wanted.is_none() || self.selected_actor_key() != wanted {
-            // The selected actor left the index (hidden): keep the row.
-            self.index.selected = at.min(self.index.rows.len().saturating_sub(1));
+        if self.focus == Focus::Actors {
+            // Elsewhere the index is computed again when it is next shown.
+            let wanted = self
+                .selected_actor_key()
+                .and_then(|k| self.library.rekey(&k));
+            let at = self.index.selected;
+            self.refresh_index(wanted.clone());
+            if wanted.is_none() || self.selected_actor_key() != wanted {
+                // The selected actor left the index (hidden): keep the row.
+                self.index.selected = at.min(self.index.rows.len().saturating_sub(1));
+            }
         }
         let library = &self.library;
         self.history.map(|mut location| {

@@ -223,19 +223,14 @@ fn timeline(library: &Library, s: &ActorSummary, width: usize) -> String {
     let (first, last) = (&first, &last);
     let week = |d: NaiveDate| usize::try_from((d - *first).num_days() / 7).unwrap_or(0);
     let weeks = (week(*last) + 1).min(width.max(1));
-    let mut counts = vec![0usize; weeks];
+    let mut counts = vec![0u32; weeks];
     for &index in library.items_naming(&s.key) {
         if let Some(date) = library.row(index as usize).and_then(|r| r.date) {
             let slot = (week(date) * weeks / (week(*last) + 1)).min(weeks - 1);
             counts[slot] += 1;
         }
     }
-    let max = counts.iter().copied().max().unwrap_or(0).max(1);
-    let bars = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-    let mut out: String = counts
-        .iter()
-        .map(|&c| bars[(c * 8).div_ceil(max)])
-        .collect();
+    let mut out = super::actors::sparkline(&counts);
     out.push_str(&format!("  (by week, {first} to {last})"));
     out
 }

@@ -228,3 +228,60 @@ pub fn id(s: &str) -> ItemId {
 pub fn ids(set: &[&str]) -> HashSet<ItemId> {
     set.iter().map(|s| id(s)).collect()
 }
+
+/// Draws `app` on a `width`×`height` TestBackend with the default config,
+/// keeping the frame's widget state (scroll offsets, mouse targets) in
+/// `state`.
+pub fn draw_with(
+    app: &mut App,
+    width: u16,
+    height: u16,
+    theme: &gazette::theme::Theme,
+    state: &mut gazette::ui::UiState,
+) -> ratatui::buffer::Buffer {
+    use gazette::ui;
+    let config = Config::default_embedded();
+    let keymap = config.keymap();
+    app.set_viewport(ui::layout::viewport(
+        ratatui::layout::Rect::new(0, 0, width, height),
+        &config.ui,
+    ));
+    let cx = ui::Context {
+        theme,
+        keymap: &keymap,
+        ui: &config.ui,
+    };
+    let backend = ratatui::backend::TestBackend::new(width, height);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal.draw(|f| ui::draw(f, app, state, &cx)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// Draws `app` once, from fresh widget state.
+pub fn draw(
+    app: &mut App,
+    width: u16,
+    height: u16,
+    theme: &gazette::theme::Theme,
+) -> ratatui::buffer::Buffer {
+    draw_with(
+        app,
+        width,
+        height,
+        theme,
+        &mut gazette::ui::UiState::default(),
+    )
+}
+
+/// The buffer's rows as text, one string per row.
+pub fn rows(buffer: &ratatui::buffer::Buffer) -> Vec<String> {
+    let area = buffer.area;
+    (0..area.height)
+        .map(|y| (0..area.width).map(|x| buffer[(x, y)].symbol()).collect())
+        .collect()
+}
+
+/// The buffer as text, rows joined by newlines.
+pub fn screen(buffer: &ratatui::buffer::Buffer) -> String {
+    rows(buffer).join("\n")
+}
