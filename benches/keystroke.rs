@@ -150,7 +150,7 @@ fn main() {
     };
     println!(
         "{ENVOY} is named in {} items",
-        bench.app.library().items_naming(&envoy).len()
+        bench.app.library().count_naming(&envoy)
     );
 
     let rounds: usize = 300;

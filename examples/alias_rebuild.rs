@@ -9,7 +9,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use gazette::library::{ActorKey, AliasEdits, LibraryBuilder, Row};
+use gazette::library::{ActorKey, AliasEdits, LibraryBuilder, NewRow};
 use gazette::model::{EntityKind, ItemId};
 
 fn main() {
@@ -19,15 +19,21 @@ fn main() {
         .unwrap_or(100_000);
     let mut builder = LibraryBuilder::default();
     for n in 0..items {
-        let row = Row {
-            id: ItemId(format!("{n:016x}")),
+        let (id, newsletter, title) = (
+            ItemId(format!("{n:016x}")),
+            format!("Letter {}", n % 50),
+            format!("Item {n}"),
+        );
+        let source = PathBuf::from(format!("bench/{n}.txt"));
+        let row = NewRow {
+            id: id.as_str(),
             date: chrono::NaiveDate::from_ymd_opt(2022, 1, 1)
                 .and_then(|d| d.checked_add_days(chrono::Days::new((n % 1000) as u64))),
-            newsletter: Some(builder.newsletter(&format!("Letter {}", n % 50))),
-            title: format!("Item {n}").into_boxed_str(),
-            source: PathBuf::from(format!("bench/{n}.txt")),
+            newsletter: Some(&newsletter),
+            title: &title,
+            source: &source,
         };
-        let Some(index) = builder.add_row(row) else {
+        let Some(index) = builder.add_row(&row) else {
             continue;
         };
         for k in 0..4 {
@@ -68,7 +74,7 @@ fn main() {
         println!(
             "{what:<14} re-keyed in {:>7.1} ms ({} items name the merged actor)",
             started.elapsed().as_secs_f64() * 1e3,
-            library.items_naming(&key(6)).len()
+            library.count_naming(&key(6))
         );
     }
 }

@@ -184,8 +184,7 @@ impl App {
         app.unread = app
             .library
             .rows()
-            .iter()
-            .filter(|r| !app.read.contains(&r.id))
+            .filter(|r| !app.read.contains(r.id_text().as_str()))
             .count();
         app.preview_selected();
         app
@@ -212,9 +211,9 @@ impl App {
     }
 
     /// Id of the selected list item.
-    pub fn selected_id(&self) -> Option<&ItemId> {
+    pub fn selected_id(&self) -> Option<ItemId> {
         let index = *self.visible.get(self.list_selected)?;
-        self.library.row(index).map(|r| &r.id)
+        self.library.row(index).map(|r| r.id())
     }
 
     /// The article pane's state.
@@ -240,6 +239,11 @@ impl App {
     /// Whether an item is read.
     pub fn is_read(&self, id: &ItemId) -> bool {
         self.read.contains(id)
+    }
+
+    /// Whether the item of a row is marked read.
+    pub fn row_is_read(&self, row: &crate::library::Row) -> bool {
+        self.read.contains(row.id_text().as_str())
     }
 
     /// How many items are unread in the whole library.
@@ -347,7 +351,7 @@ impl App {
     pub fn replace_library(&mut self, mut library: Library) {
         self.carry_aliases(&mut library);
         let old = std::mem::replace(&mut self.library, library);
-        let id_of = |index: Option<usize>| index.and_then(|i| old.row(i)).map(|r| r.id.clone());
+        let id_of = |index: Option<usize>| index.and_then(|i| old.row(i)).map(|r| r.id());
         let keep_selected = self.visible.get(self.list_selected).copied();
         let selected = id_of(keep_selected);
         let article = id_of(self.article.item);
@@ -366,8 +370,7 @@ impl App {
         self.unread = self
             .library
             .rows()
-            .iter()
-            .filter(|r| !self.read.contains(&r.id))
+            .filter(|r| !self.read.contains(r.id_text().as_str()))
             .count();
         if let Some(search) = &mut self.search {
             // Results are indices of the old library: search again.
@@ -397,10 +400,10 @@ impl App {
 
     /// The body of the item at `index`, when it has been provided.
     pub fn body(&self, index: usize) -> Option<&Body> {
-        let id = &self.library.row(index)?.id;
+        let row = self.library.row(index)?;
         self.bodies
             .iter()
-            .find(|b| &b.item.id == id)
+            .find(|b| row.has_id(b.item.id.as_str()))
             .map(Arc::as_ref)
     }
 
@@ -437,7 +440,7 @@ impl App {
             && self.body(index).is_none()
             && let Some(row) = self.library.row(index)
         {
-            needs.push(Need::Body(row.id.clone()));
+            needs.push(Need::Body(row.id()));
         }
         if let Some(search) = &self.search
             && search.results.is_none()
@@ -459,7 +462,7 @@ impl App {
                 .map(|(_, m)| m);
             let missing: Vec<ItemId> = items[from.min(to)..to]
                 .iter()
-                .filter_map(|&i| self.library.row(i as usize).map(|r| r.id.clone()))
+                .filter_map(|&i| self.library.row(i as usize).map(|r| r.id()))
                 .filter(|id| known.is_none_or(|m| !m.contains_key(id)))
                 .collect();
             if !missing.is_empty() {
@@ -479,7 +482,7 @@ impl App {
             .article
             .item
             .and_then(|i| self.library.row(i))
-            .map(|r| r.id.clone());
+            .map(|r| r.id());
         if current.as_ref() == Some(&id) {
             if let Some(n) = self.pending_mention.take() {
                 self.goto_mention(n);
@@ -505,7 +508,7 @@ impl App {
         let item = crate::model::Item {
             id: id.clone(),
             title: row.title.to_string(),
-            newsletter: row.newsletter.as_deref().map(str::to_string),
+            newsletter: row.newsletter.map(str::to_string),
             publisher: None,
             date: row.date,
             author: None,
@@ -513,9 +516,9 @@ impl App {
             tags: Vec::new(),
             blocks: vec![Block::Paragraph(format!(
                 "The text of this item could not be read from {}.",
-                row.source.display()
+                row.source().display()
             ))],
-            source: row.source.clone(),
+            source: row.source(),
         };
         self.pending_mention = None;
         self.provide_body(Body {
@@ -544,7 +547,7 @@ impl App {
     fn location(&self) -> Location {
         Location {
             focus: self.focus,
-            list_selected: self.selected_id().cloned(),
+            list_selected: self.selected_id(),
             article: self.article.clone(),
             sidebar_selected: self.sidebar_selected,
             actor: self.actor.clone(),
@@ -593,7 +596,7 @@ impl App {
     }
 
     fn recompute_visible(&mut self) {
-        let keep = self.selected_id().cloned();
+        let keep = self.selected_id();
         let base: Vec<usize> = match self.search.as_ref().and_then(|s| s.results.as_ref()) {
             Some(results) => results.clone(),
             None => (0..self.library.len()).collect(),
@@ -605,7 +608,7 @@ impl App {
                     || self
                         .library
                         .row(i)
-                        .is_some_and(|r| !self.read.contains(&r.id))
+                        .is_some_and(|r| !self.read.contains(r.id_text().as_str()))
             })
             .collect();
         self.list_selected = keep.and_then(|id| self.position_of(&id)).unwrap_or(0);

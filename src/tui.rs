@@ -105,7 +105,10 @@ fn drain_notices(app: &mut App, bg: &Background, changed_at: &mut Option<Instant
         match notice {
             Notice::Message(message) => app.set_message(message),
             Notice::Progress(progress) => app.set_progress(progress),
-            Notice::Library(library) => app.replace_library(*library),
+            Notice::Library(library) => {
+                app.replace_library(*library);
+                crate::trace::mark("library shown");
+            }
             Notice::FilesChanged => *changed_at = Some(Instant::now()),
             Notice::TextIndexed => app.search_again(),
         }

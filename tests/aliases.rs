@@ -26,7 +26,7 @@ fn place(name: &str) -> ActorKey {
 }
 
 fn items(library: &Library, key: &ActorKey) -> usize {
-    library.items_naming(key).len()
+    library.items_naming(key).count()
 }
 
 #[test]
@@ -143,7 +143,7 @@ fn keys_merge_then_undo_on_an_actor_page() {
     // Undo, twice: the second has nothing left to undo.
     let effects = feed(&mut app, "U");
     assert_eq!(effects, [Effect::SaveAliases(AliasEdits::default())]);
-    assert_eq!(app.library().items_naming(&person("Mara Lind")).len(), 3);
+    assert_eq!(app.library().items_naming(&person("Mara Lind")).count(), 3);
     assert!(feed(&mut app, "U").is_empty());
     assert_eq!(app.message(), Some("No alias edit to undo"));
 }
@@ -161,7 +161,7 @@ fn keys_split_hide_and_cancel() {
     feed(&mut app, "mTomas<enter>");
     let effects = feed(&mut app, "x<enter>");
     assert_eq!(effects, [Effect::SaveAliases(AliasEdits::default())]);
-    assert_eq!(app.library().items_naming(&person("Tomas Berg")).len(), 3);
+    assert_eq!(app.library().items_naming(&person("Tomas Berg")).count(), 3);
     // Hide the page's actor: the page closes; undo brings it back.
     let effects = feed(&mut app, "H");
     assert_eq!(effects.len(), 1);
@@ -202,8 +202,8 @@ fn replaced_libraries_keep_the_edits() {
     let mut app = on_lind_page();
     feed(&mut app, "mberg<enter>");
     app.replace_library(common::library());
-    assert_eq!(app.library().items_naming(&person("Tomas Berg")).len(), 4);
-    assert_eq!(app.selected_id(), Some(&id("aaaa")));
+    assert_eq!(app.library().items_naming(&person("Tomas Berg")).count(), 4);
+    assert_eq!(app.selected_id(), Some(id("aaaa")));
 }
 
 const BIN: &str = env!("CARGO_BIN_EXE_gazette");

@@ -51,20 +51,20 @@ fn replacing_the_library_keeps_place_history_and_marks() {
     );
     // Newest first: Charlie, Bravo, Alpha. Open Bravo (marks it read).
     feed(&mut app, "j<enter>");
-    assert_eq!(app.selected_id(), Some(&ItemId("b".into())));
+    assert_eq!(app.selected_id(), Some(ItemId("b".into())));
     assert!(app.is_read(&ItemId("b".into())));
     assert_eq!(app.focus(), Focus::Article);
 
     // A newer item arrives and Charlie's file is removed.
     let d = item("d", "2024-03-04", "Delta");
     app.replace_library(library(&[a.clone(), b.clone(), d.clone()]));
-    assert_eq!(app.selected_id(), Some(&ItemId("b".into())));
+    assert_eq!(app.selected_id(), Some(ItemId("b".into())));
     let shown = app
         .article()
         .item
         .and_then(|i| app.library().row(i))
         .unwrap();
-    assert_eq!(&*shown.title, "Bravo");
+    assert_eq!(shown.title, "Bravo");
     assert!(app.is_read(&ItemId("b".into())));
     assert_eq!(app.focus(), Focus::Article);
     assert_eq!(app.library().len(), 3);
@@ -72,7 +72,7 @@ fn replacing_the_library_keeps_place_history_and_marks() {
     // Back returns to the list, still on Bravo.
     feed(&mut app, "<bs>");
     assert_eq!(app.focus(), Focus::List);
-    assert_eq!(app.selected_id(), Some(&ItemId("b".into())));
+    assert_eq!(app.selected_id(), Some(ItemId("b".into())));
 
     // The selected item itself removed: the selection stays in range.
     app.replace_library(library(&[a, d]));
@@ -82,7 +82,7 @@ fn replacing_the_library_keeps_place_history_and_marks() {
         .item
         .and_then(|i| app.library().row(i))
         .unwrap();
-    assert_eq!(Some(&shown.id), app.selected_id());
+    assert_eq!(Some(shown.id()), app.selected_id());
     app.replace_library(Library::default());
     assert_eq!(app.selected_id(), None);
     assert_eq!(app.article().item, None);

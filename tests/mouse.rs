@@ -38,7 +38,7 @@ fn clicking_a_row_selects_it_and_a_second_click_opens_it() {
     let (x, y) = find(&rows, "Talks resume in Geneva", 0);
     assert_eq!(state.hit(x, y), Some(Target::ListRow(1)));
     app.click(state.hit(x, y).unwrap());
-    assert_eq!(app.selected_id(), Some(&id("bbbb")));
+    assert_eq!(app.selected_id(), Some(id("bbbb")));
     assert_eq!(app.focus(), Focus::List);
     assert!(!app.is_read(&id("bbbb")));
     let (state, _) = frame(&mut app);

@@ -20,7 +20,7 @@ fn run(text: &str, read: &[&str]) -> Vec<String> {
     query
         .matching(&library, &read, &mut |words| source.search_all(words))
         .into_iter()
-        .map(|i| library.row(i).unwrap().id.0.clone())
+        .map(|i| library.row(i).unwrap().id().0)
         .collect()
 }
 

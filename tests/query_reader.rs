@@ -140,7 +140,7 @@ fn saved_queries_are_offered_and_run() {
     // Words other than @name hide the list.
     feed(&mut app, "<esc>/oslo");
     assert!(app.saved_offered().0.is_empty());
-    assert_eq!(app.selected_id(), Some(&id("bbbb")));
+    assert_eq!(app.selected_id(), Some(id("bbbb")));
 }
 
 #[test]

@@ -58,7 +58,7 @@ fn assert_in_range(app: &App) -> Result<(), TestCaseError> {
         actors.len()
     );
     if let Some((key, row)) = app.actor_page() {
-        let items = app.library().items_naming(key).len();
+        let items = app.library().items_naming(key).count();
         prop_assert!(row < items.max(1), "actor page row {row} of {items}");
     }
     if app.focus() == Focus::Actor {

@@ -1,7 +1,6 @@
 //! The actor page's own filters (newsletter, unread) and its second column,
 //! the actors most often named with it.
 
-use std::borrow::Cow;
 use std::sync::Arc;
 
 use super::{App, Focus};
@@ -37,28 +36,24 @@ impl App {
     }
 
     /// The items of the actor page after its filters, newest first.
-    pub fn actor_items(&self) -> Cow<'_, [u32]> {
+    pub fn actor_items(&self) -> Vec<u32> {
         let Some((key, _)) = &self.actor else {
-            return Cow::Borrowed(&[]);
+            return Vec::new();
         };
         let all = self.library.items_naming(key);
         let view = &self.actor_view;
         if view.newsletter.is_none() && !view.unread {
-            return Cow::Borrowed(all);
+            return all.collect();
         }
-        Cow::Owned(
-            all.iter()
-                .copied()
-                .filter(|&i| {
-                    self.library.row(i as usize).is_some_and(|r| {
-                        view.newsletter
-                            .as_ref()
-                            .is_none_or(|n| r.newsletter.as_ref() == Some(n))
-                            && (!view.unread || !self.read.contains(&r.id))
-                    })
-                })
-                .collect(),
-        )
+        all.filter(|&i| {
+            self.library.row(i as usize).is_some_and(|r| {
+                view.newsletter
+                    .as_deref()
+                    .is_none_or(|n| r.newsletter == Some(n))
+                    && (!view.unread || !self.read.contains(r.id_text().as_str()))
+            })
+        })
+        .collect()
     }
 
     /// The co-mentioned actors the page offers, in order.
@@ -77,8 +72,7 @@ impl App {
         let mut names: Vec<Arc<str>> = self
             .library
             .items_naming(key)
-            .iter()
-            .filter_map(|&i| self.library.row(i as usize)?.newsletter.clone())
+            .filter_map(|i| self.library.row(i as usize)?.newsletter.map(Arc::from))
             .collect();
         names.sort();
         names.dedup();

@@ -248,7 +248,7 @@ impl App {
         self.history.map(|mut location| {
             if let Some((key, selected)) = location.actor.take() {
                 let key = library.rekey(&key)?;
-                let last = library.items_naming(&key).len().saturating_sub(1);
+                let last = library.count_naming(&key).saturating_sub(1);
                 location.actor = Some((key, selected.min(last)));
             }
             location.article.actor = location.article.actor.and_then(|k| library.rekey(&k));

@@ -226,8 +226,7 @@ pub fn items_places(
         .filter_map(|key| {
             let count = library
                 .items_naming(&key)
-                .iter()
-                .filter(|&&i| wanted.get(i as usize).copied().unwrap_or(false))
+                .filter(|&i| wanted.get(i as usize).copied().unwrap_or(false))
                 .count();
             (count > 0).then(|| Place {
                 coords: coords(&key.name),
@@ -381,7 +380,7 @@ impl App {
                 let Some((key, _)) = &self.actor else {
                     return;
                 };
-                let items = library.items_naming(key).iter().map(|&i| i as usize);
+                let items = library.items_naming(key).map(|i| i as usize);
                 MapState::new(
                     Scope::Actor(key.name.clone()),
                     Unit::Items,
@@ -424,7 +423,7 @@ impl App {
             kind: EntityKind::Place,
             name: place.name.clone(),
         };
-        if self.library.items_naming(&key).is_empty() {
+        if self.library.count_naming(&key) == 0 {
             self.set_message(format!("{} is not in the library's index yet", key.name));
             return;
         }

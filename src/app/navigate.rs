@@ -106,8 +106,8 @@ impl App {
         let Some(row) = self.library.row(index) else {
             return Vec::new();
         };
-        if self.mark_read_on_open && !self.read.contains(&row.id) {
-            let id = row.id.clone();
+        if self.mark_read_on_open && !self.read.contains(row.id_text().as_str()) {
+            let id = row.id();
             return self.set_read(vec![id], true);
         }
         Vec::new()
@@ -188,7 +188,7 @@ impl App {
             self.set_message("No actor to follow: pick one in the sidebar (tab)");
             return Vec::new();
         };
-        let items = self.library.items_naming(&key).to_vec();
+        let items = self.library.items_naming(&key).collect::<Vec<u32>>();
         let here = self
             .article
             .item

@@ -215,7 +215,7 @@ impl App {
         }
         let count = results.len();
         search.results = Some(results);
-        let keep = self.selected_id().cloned();
+        let keep = self.selected_id();
         self.recompute_visible();
         self.list_selected = keep.and_then(|id| self.position_of(&id)).unwrap_or(0);
         self.preview_selected();

@@ -221,7 +221,7 @@ impl App {
         let Some(item) = index.and_then(|i| self.library.row(i)) else {
             return Vec::new();
         };
-        let id = item.id.clone();
+        let id = item.id();
         let read = !self.read.contains(&id);
         self.set_read(vec![id], read)
     }
@@ -231,8 +231,8 @@ impl App {
             .visible
             .iter()
             .filter_map(|&i| self.library.row(i))
-            .filter(|it| !self.read.contains(&it.id))
-            .map(|it| it.id.clone())
+            .filter(|it| !self.read.contains(it.id_text().as_str()))
+            .map(|it| it.id())
             .collect();
         let count = ids.len();
         let effects = self.set_read(ids, true);

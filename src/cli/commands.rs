@@ -131,25 +131,29 @@ fn list(
     let matches = |index: usize| -> bool {
         library
             .row(index)
-            .is_some_and(|row| !(unread && read.contains(&row.id)))
+            .is_some_and(|row| !(unread && read.contains(row.id_text().as_str())))
     };
     let shown: Vec<usize> = found.into_iter().filter(|&i| matches(i)).collect();
     if as_json {
         let rows: Vec<_> = shown
             .iter()
             .filter_map(|&i| library.row(i))
-            .map(|row| json::list_row(row, read.contains(&row.id)))
+            .map(|row| json::list_row(&row, read.contains(row.id_text().as_str())))
             .collect();
         return print_json(&serde_json::Value::Array(rows));
     }
     for row in shown.iter().filter_map(|&i| library.row(i)) {
-        let mark = if read.contains(&row.id) { ' ' } else { '●' };
+        let mark = if read.contains(row.id_text().as_str()) {
+            ' '
+        } else {
+            '●'
+        };
         let date = row
             .date
             .map_or_else(|| "          ".into(), |d| d.to_string());
         outln!(
             "{mark} {date}  {}  {:<20}  {}",
-            row.id,
+            row.id_text().as_str(),
             row.newsletter_or_default(),
             row.title
         );
@@ -293,18 +297,13 @@ fn actors(session: &Session, kind: Option<&str>, as_json: bool) -> Result<(), Fa
 fn mark(session: &Session, ids: &[String], all: bool, read: bool) -> Result<(), Failure> {
     let db = session.require_db()?;
     let targets: Vec<ItemId> = if all {
-        session
-            .library
-            .rows()
-            .iter()
-            .map(|r| r.id.clone())
-            .collect()
+        session.library.rows().map(|r| r.id()).collect()
     } else {
         let mut out = Vec::new();
         for id in ids {
             let index = session.resolve_id(id)?;
             if let Some(row) = session.library.row(index) {
-                out.push(row.id.clone());
+                out.push(row.id());
             }
         }
         out

@@ -35,12 +35,7 @@ pub fn library_dir(paths: &[PathBuf]) -> Result<PathBuf, Failure> {
 }
 
 fn known_ids(session: &Session) -> HashSet<ItemId> {
-    session
-        .library
-        .rows()
-        .iter()
-        .map(|r| r.id.clone())
-        .collect()
+    session.library.rows().map(|r| r.id()).collect()
 }
 
 /// `gazette fetch`: exit 1 when a feed failed (the others are still saved).
@@ -104,7 +99,7 @@ pub fn import(cli: &Cli, session: &Session, sources: &[String]) -> Result<(), Fa
 fn indexed_ids(data: &std::path::Path) -> HashSet<ItemId> {
     Db::open(data)
         .and_then(|db| db.load_library(None, true))
-        .map(|library| library.rows().iter().map(|r| r.id.clone()).collect())
+        .map(|library| library.rows().map(|r| r.id()).collect())
         .unwrap_or_default()
 }
 

@@ -15,12 +15,12 @@ fn date(item: &Item) -> Value {
 /// One `gazette list --json` row.
 pub fn list_row(row: &Row, read: bool) -> Value {
     json!({
-        "id": row.id.as_str(),
+        "id": row.id_text().as_str(),
         "date": row.date.map(|d| d.to_string()),
-        "newsletter": row.newsletter.as_deref(),
-        "title": &*row.title,
+        "newsletter": row.newsletter,
+        "title": row.title,
         "read": read,
-        "source": row.source.display().to_string(),
+        "source": row.source().display().to_string(),
     })
 }
 

@@ -251,7 +251,7 @@ impl Session {
             .filter(|&i| {
                 self.library
                     .row(i)
-                    .is_some_and(|r| r.id.as_str().starts_with(text))
+                    .is_some_and(|r| r.id_text().as_str().starts_with(text))
             })
             .collect();
         match matches.as_slice() {
@@ -267,7 +267,7 @@ impl Session {
     /// The body of the item at `index`, resolved the library's way.
     pub fn body(&self, index: usize) -> Option<Body> {
         let row = self.library.row(index)?;
-        let mut body = self.source.body(&row.id)?;
+        let mut body = self.source.body(&row.id())?;
         self.library.resolve_body(&mut body);
         Some(body)
     }

@@ -41,13 +41,13 @@ impl Library {
                 last: None,
                 trend: vec![0; slots],
             };
-            for &row in self.postings_of(actor) {
+            for row in self.postings_of(actor) {
                 let row = row as usize;
                 if inside.as_ref().is_some_and(|m| !m[row]) {
                     continue;
                 }
                 stat.items += 1;
-                if let Some(date) = self.rows[row].date {
+                if let Some(date) = self.rows.date(row) {
                     stat.last = stat.last.max(Some(date));
                     if let Some(slot) = bucket(date) {
                         stat.trend[slot] += 1;
@@ -80,7 +80,7 @@ impl Library {
 mod tests {
     use super::*;
     use crate::library::LibraryBuilder;
-    use crate::library::Row;
+    use crate::library::NewRow;
     use crate::model::{EntityKind, ItemId};
 
     fn library() -> Library {
@@ -91,12 +91,12 @@ mod tests {
             (20, &["Oslo"][..]),
         ] {
             let index = b
-                .add_row(Row {
-                    id: ItemId::from_parts(&[&day.to_string()]),
+                .add_row(&NewRow {
+                    id: ItemId::from_parts(&[&day.to_string()]).as_str(),
                     date: NaiveDate::from_ymd_opt(2025, 1, day),
                     newsletter: None,
-                    title: format!("day {day}").into(),
-                    source: "x".into(),
+                    title: &format!("day {day}"),
+                    source: std::path::Path::new("x"),
                 })
                 .unwrap();
             for name in names {

@@ -60,8 +60,8 @@ impl Eval<'_, '_> {
         }
     }
 
-    fn rows<F: FnMut(&crate::library::Row) -> bool>(&self, f: F) -> Vec<bool> {
-        self.library.rows().iter().map(f).collect()
+    fn rows<F: FnMut(&crate::library::Row) -> bool>(&self, mut f: F) -> Vec<bool> {
+        self.library.rows().map(|r| f(&r)).collect()
     }
 
     fn leaf(&mut self, leaf: &Leaf) -> Vec<bool> {
@@ -80,8 +80,8 @@ impl Eval<'_, '_> {
                 self.texts.insert(key, hits.clone());
                 hits
             }
-            Leaf::Unread => self.rows(|r| !self.read.contains(&r.id)),
-            Leaf::Read => self.rows(|r| self.read.contains(&r.id)),
+            Leaf::Unread => self.rows(|r| !self.read.contains(r.id_text().as_str())),
+            Leaf::Read => self.rows(|r| self.read.contains(r.id_text().as_str())),
             Leaf::Before(day) => self.rows(|r| r.date.is_some_and(|d| d < *day)),
             Leaf::After(day) => self.rows(|r| r.date.is_some_and(|d| d >= *day)),
             Leaf::Newsletter(value) => {
@@ -89,9 +89,8 @@ impl Eval<'_, '_> {
                 let mut known: HashMap<&str, bool> = HashMap::new();
                 self.library
                     .rows()
-                    .iter()
                     .map(|r| {
-                        r.newsletter.as_deref().is_some_and(|name| {
+                        r.newsletter.is_some_and(|name| {
                             *known
                                 .entry(name)
                                 .or_insert_with(|| newsletter_matches(name, value))
@@ -109,7 +108,7 @@ impl Eval<'_, '_> {
                         .chain(aliases.iter().map(String::as_str))
                         .any(|name| name_matches(name, value));
                     if named {
-                        for &index in self.library.items_naming(key) {
+                        for index in self.library.items_naming(key) {
                             hits[index as usize] = true;
                         }
                     }

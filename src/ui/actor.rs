@@ -82,7 +82,7 @@ pub fn render_page(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Conte
         let Some(item) = library.row(index as usize) else {
             continue;
         };
-        let read = app.is_read(&item.id);
+        let read = app.row_is_read(&item);
         let date = item
             .date
             .map(|d| d.format(&cx.ui.date_format).to_string())
@@ -94,7 +94,7 @@ pub fn render_page(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Conte
             cell(item.newsletter_or_default(), 17, theme.newsletter),
             Span::raw(" "),
             cell(
-                &item.title,
+                item.title,
                 rest,
                 if read { theme.read } else { theme.unread },
             ),
@@ -106,7 +106,7 @@ pub fn render_page(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Conte
         state.row_hit(area, drawn, Target::ActorItem(row));
         state.row_hit(area, drawn + 1, Target::ActorItem(row));
         lines.push(line);
-        let sentence = app.actor_sentence(&item.id).unwrap_or("…");
+        let sentence = app.actor_sentence(&item.id()).unwrap_or("…");
         lines.push(Line::styled(
             format!("    {}", text::fit(sentence, width.saturating_sub(4))),
             theme.caption,
@@ -224,7 +224,7 @@ fn timeline(library: &Library, s: &ActorSummary, width: usize) -> String {
     let week = |d: NaiveDate| usize::try_from((d - *first).num_days() / 7).unwrap_or(0);
     let weeks = (week(*last) + 1).min(width.max(1));
     let mut counts = vec![0u32; weeks];
-    for &index in library.items_naming(&s.key) {
+    for index in library.items_naming(&s.key) {
         if let Some(date) = library.row(index as usize).and_then(|r| r.date) {
             let slot = (week(date) * weeks / (week(*last) + 1)).min(weeks - 1);
             counts[slot] += 1;

@@ -46,7 +46,7 @@ pub fn render(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context, r
         let Some(item) = app.library().row(index) else {
             continue;
         };
-        let read = app.is_read(&item.id);
+        let read = app.row_is_read(&item);
         let base = if read { theme.read } else { theme.unread };
         let date = item
             .date
@@ -66,10 +66,10 @@ pub fn render(frame: &mut Frame, app: &App, state: &mut UiState, cx: &Context, r
         if news_w > 0 {
             spans.push(cell(item.newsletter_or_default(), news_w, theme.newsletter));
             spans.push(Span::raw(" "));
-            spans.push(cell(&item.title, title_w, base));
+            spans.push(cell(item.title, title_w, base));
         } else {
             let rest = width.saturating_sub(2 + date_w + 1);
-            spans.push(cell(&item.title, rest, base));
+            spans.push(cell(item.title, rest, base));
         }
         let mut line = Line::from(spans);
         let drawn = u16::try_from(lines.len()).unwrap_or(u16::MAX);

@@ -44,7 +44,7 @@ pub fn render_picker(frame: &mut Frame, app: &App, picker: &Picker, cx: &Context
     let first = picker.selected.saturating_sub(rows - 1);
     let library = app.library();
     for (i, key) in matches.iter().enumerate().skip(first).take(rows) {
-        let count = library.items_naming(key).len();
+        let count = library.count_naming(key);
         let name_w = width.saturating_sub(14 + 10);
         let mut line = Line::from(vec![
             cell(key.kind.as_str(), 14, theme.date),
