@@ -3,8 +3,8 @@
 # in tmux on a library already indexed in DATA_DIR (run `gazette --library
 # LIBRARY_DIR --data-dir DATA_DIR list` once first), with GAZETTE_TRACE set;
 # when the trace says the index check is done and the library is shown, the
-# first item is opened, and a second later the peak resident size (VmHWM) is
-# read from /proc. Prints each run and the median.
+# peak resident size (VmHWM) is read from /proc, then the first item is
+# opened and, a second later, the peak is read again. Prints each run and the median.
 #
 #   benches/peak_memory.sh LIBRARY_DIR DATA_DIR [RUNS] [BIN]
 #
@@ -33,6 +33,7 @@ for run in $(seq 1 "$RUNS"); do
         sleep 0.05
     done
     sleep 0.5
+    before=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
     tmux -L "$sock" send-keys -t b Enter
     sleep 1
     kb=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
@@ -40,7 +41,7 @@ for run in $(seq 1 "$RUNS"); do
     tmux -L "$sock" send-keys -t b q
     sleep 0.3
     tmux -L "$sock" kill-server 2>/dev/null || true
-    echo "run $run: library shown at ${loaded:-?} ms, peak ${kb} KB"
+    echo "run $run: library shown at ${loaded:-?} ms, peak ${before} KB before the item opened, ${kb} KB after"
     echo "$kb" >> "$work/kb"
 done
 sort -n "$work/kb" | awk '{a[NR]=$1} END {printf "median peak: %.1f MB over %d runs\n", a[int((NR+1)/2)]/1000, NR}'

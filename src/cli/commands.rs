@@ -58,12 +58,15 @@ fn write_failure(err: std::io::Error) -> Failure {
 }
 
 fn reader(cli: &Cli) -> Result<(), Failure> {
-    // The extractor's word lists take tens of milliseconds to unpack: start
-    // now, beside the first frame, rather than when indexing begins.
-    std::thread::spawn(|| {
-        crate::extract::Extractor::global();
-    });
     let session = Session::open_reader(cli)?;
+    if session.library.is_empty() {
+        // A new library: indexing needs the extractor's tables at once, so
+        // load them beside the first frame. A known one may never need them
+        // (nothing changed, no item opened), so they wait until asked for.
+        std::thread::spawn(|| {
+            crate::extract::Extractor::global();
+        });
+    }
     session.print_warnings();
     let read = session.read_ids()?;
     let Session {

@@ -50,8 +50,9 @@ pub fn reindex(
     };
     let _ = tx.send(Notice::Progress(Some("loading the library…".into())));
     crate::trace::mark("index start");
-    let extractor = Extractor::global();
-    let extract = |item: &Item| -> Vec<Entity> { extractor.extract_with(item, overrides) };
+    // The extractor's tables are loaded when a file first needs them.
+    let extract =
+        |item: &Item| -> Vec<Entity> { Extractor::global().extract_with(item, overrides) };
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     // A new library shows what is indexed so far (the newest rows), at
     // once and then every few seconds; a known one keeps its full library

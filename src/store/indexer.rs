@@ -3,7 +3,6 @@
 //! files are parsed and their actors extracted on every core, then written
 //! in batches; files no longer in the library leave the index.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -71,7 +70,7 @@ pub fn index(
     threads: usize,
     progress: &mut dyn FnMut(Progress),
 ) -> IndexReport {
-    let mut stored: HashMap<PathBuf, (u64, i64)> = db.file_stamps().unwrap_or_default();
+    let mut stored = db.file_stamps().unwrap_or_default();
     let mut first_warnings = Vec::new();
     let mut quick_stored = 0;
     if stored.is_empty() {
@@ -126,7 +125,7 @@ pub fn index(
                         break;
                     };
                     let stamp = file_stamp(path);
-                    if stamp.is_some() && stored.get(path) == stamp.as_ref() {
+                    if stamp.is_some() && stored.get(path) == stamp {
                         let unchanged = Parsed {
                             path: path.clone(),
                             stamp,

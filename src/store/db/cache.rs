@@ -6,7 +6,6 @@
 //!
 //! Paths are keys as their raw OS bytes, so two paths never collide.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -302,18 +301,25 @@ impl Db {
     /// Removes the entries of every file not in `keep` (files deleted from
     /// the library); returns how many were removed.
     pub fn prune_files(&self, keep: &[PathBuf]) -> Result<usize, DbError> {
-        let keep: HashSet<Vec<u8>> = keep.iter().map(|p| key(p)).collect();
+        // Sorted references, not a set of copies: little room at 100k files.
+        let mut keep: Vec<&Path> = keep.iter().map(PathBuf::as_path).collect();
+        keep.sort_unstable();
         self.write_index(|conn| {
-            let stored: Vec<Vec<u8>> = conn
-                .prepare("SELECT path FROM files")?
-                .query_map([], |row| row.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            let mut removed = 0;
-            for file in stored.iter().filter(|f| !keep.contains(*f)) {
-                forget(conn, file)?;
-                removed += 1;
+            let mut gone: Vec<Vec<u8>> = Vec::new();
+            {
+                let mut stmt = conn.prepare("SELECT path FROM files")?;
+                let mut rows = stmt.query([])?;
+                while let Some(row) = rows.next()? {
+                    let file = row.get_ref(0)?.as_bytes()?;
+                    if keep.binary_search(&path_from_key(file).as_path()).is_err() {
+                        gone.push(file.to_vec());
+                    }
+                }
             }
-            Ok(removed)
+            for file in &gone {
+                forget(conn, file)?;
+            }
+            Ok(gone.len())
         })
     }
 

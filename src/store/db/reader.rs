@@ -2,12 +2,12 @@
 //! library's rows and actors, where an item came from, full-text search.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 
-use super::cache::{path_from_key, unpack_actors};
+use super::cache::unpack_actors;
 use super::{Db, DbError};
 use crate::library::{Library, LibraryBuilder, NewRow};
 use crate::model::ItemId;
@@ -165,30 +165,57 @@ impl Db {
             .map_err(|e| self.index_error(e))
     }
 
-    /// Every stored file with its size and modification time.
-    pub fn file_stamps(&self) -> Result<HashMap<PathBuf, (u64, i64)>, DbError> {
+    /// Every stored file's size and modification time.
+    pub fn file_stamps(&self) -> Result<FileStamps, DbError> {
         let mut stmt = self
             .index
             .prepare_cached("SELECT path, size, mtime_ns FROM files")
             .map_err(|e| self.index_error(e))?;
-        let rows = stmt
-            .query_map([], |row| {
-                let path: Vec<u8> = row.get(0)?;
+        let mut rows = stmt.query([]).map_err(|e| self.index_error(e))?;
+        let mut out = FileStamps::default();
+        while let Some(row) = rows.next().map_err(|e| self.index_error(e))? {
+            let read = || -> rusqlite::Result<(u64, (u64, i64))> {
+                let path = row.get_ref(0)?.as_bytes()?;
                 let size: i64 = row.get(1)?;
                 let mtime: i64 = row.get(2)?;
-                Ok((path, size, mtime))
-            })
-            .map_err(|e| self.index_error(e))?;
-        let mut out = HashMap::new();
-        for row in rows {
-            let (path, size, mtime) = row.map_err(|e| self.index_error(e))?;
-            out.insert(
-                path_from_key(&path),
-                (u64::try_from(size).unwrap_or(u64::MAX), mtime),
-            );
+                Ok((
+                    hash_key(path),
+                    (u64::try_from(size).unwrap_or(u64::MAX), mtime),
+                ))
+            };
+            let (hash, stamp) = read().map_err(|e| self.index_error(e))?;
+            out.0.insert(hash, stamp);
         }
         Ok(out)
     }
+}
+
+/// The size and modification time of each file in the index, found by
+/// path. Paths are kept as 64-bit hashes: a hundred thousand of them take
+/// about 3 MB rather than 15.
+#[derive(Debug, Clone, Default)]
+pub struct FileStamps(HashMap<u64, (u64, i64)>);
+
+impl FileStamps {
+    /// The stamp stored for `path`.
+    pub fn get(&self, path: &Path) -> Option<(u64, i64)> {
+        self.0
+            .get(&hash_key(path.as_os_str().as_encoded_bytes()))
+            .copied()
+    }
+
+    /// Whether no file is stored.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// A fixed 64-bit hash of a path's bytes (the same in every run).
+fn hash_key(key: &[u8]) -> u64 {
+    use std::hash::{DefaultHasher, Hasher};
+    let mut hasher = DefaultHasher::new();
+    hasher.write(key);
+    hasher.finish()
 }
 
 /// Turns what a person types into an FTS5 query: each word quoted (so
