@@ -356,22 +356,32 @@ impl Library {
     }
 
     fn summary(&self, actor: usize) -> ActorSummary {
-        let mut co: HashMap<u32, usize> = HashMap::new();
+        // Shared item counts by actor, and which actors have one.
+        let mut counts = vec![0u32; self.actors.len()];
+        let mut met: Vec<u32> = Vec::new();
         let mut named = Vec::new();
         for index in self.postings_of(actor) {
             self.row_actors(index as usize, &mut named);
             for &other in &named {
                 if other as usize != actor {
-                    *co.entry(other).or_default() += 1;
+                    let count = &mut counts[other as usize];
+                    if *count == 0 {
+                        met.push(other);
+                    }
+                    *count += 1;
                 }
             }
         }
-        let mut co_mentions: Vec<(ActorKey, usize)> = co
-            .into_iter()
-            .map(|(a, n)| (self.actors[a as usize].clone(), n))
+        met.sort_by(|&a, &b| {
+            counts[b as usize]
+                .cmp(&counts[a as usize])
+                .then_with(|| self.actors[a as usize].cmp(&self.actors[b as usize]))
+        });
+        let co_mentions: Vec<(ActorKey, usize)> = met
+            .iter()
+            .take(10)
+            .map(|&a| (self.actors[a as usize].clone(), counts[a as usize] as usize))
             .collect();
-        co_mentions.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        co_mentions.truncate(10);
         let dates = || {
             self.postings_of(actor)
                 .filter_map(|i| self.rows.date(i as usize))
