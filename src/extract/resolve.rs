@@ -62,6 +62,17 @@ fn canonical<'a>(canon_of: &FxMap<&'a str, &'a str>, name: &'a str) -> &'a str {
     canon_of.get(name).copied().unwrap_or(name)
 }
 
+/// Whether a candidate lies inside a longer organization's name.
+fn nested_in_org(cands: &[Cand], c: &Cand) -> bool {
+    cands.iter().any(|d| {
+        d.kind == EntityKind::Organization
+            && d.seg == c.seg
+            && d.start <= c.start
+            && c.end <= d.end
+            && d.end - d.start > c.end - c.start
+    })
+}
+
 /// Merges one item's candidates into entities, sorted by mention count
 /// (descending) then name.
 pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
@@ -147,9 +158,11 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
         let mut key = canonical(&canon_of, &c.name);
         let repeated = counts.get(c.name.as_str()).copied().unwrap_or(0) >= 2;
         let strong_elsewhere = || strong.contains(&(c.kind, c.name.as_str()));
-        // "Harvard" beside "Harvard University": the organization.
+        // "Harvard" beside "Harvard University": the organization (but
+        // "Nobel" inside "Nobel Prize" is the person it honours).
         if c.words == 1
             && c.kind == EntityKind::Person
+            && !nested_in_org(&cands, c)
             && let Some(org) = orgs.iter().find(|o| {
                 o.len() > c.name.len()
                     && o.starts_with(c.name.as_str())

@@ -14,6 +14,9 @@ use super::titles::{
 };
 use super::tokens::{TokKind, Token, tokenize};
 
+mod cues;
+mod eponyms;
+
 /// How sure a candidate is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Evidence {
@@ -108,6 +111,8 @@ struct Seg<'a> {
     caps: bool,
     /// Lexicon answers per token, looked up on first use.
     memo: Vec<Memo>,
+    /// First tokens of one-word runs listed with people's names.
+    listed: Vec<usize>,
 }
 
 /// The lexicon's answers about one token, filled in as the rules ask.
@@ -388,15 +393,19 @@ pub fn segment_cands(lex: &Lexicon, index: usize, text: &str, out: &mut Vec<Cand
     let toks = tokenize(text);
     let mut memo = Vec::new();
     memo.resize_with(toks.len(), Memo::default);
-    let seg = Seg {
+    let mut seg = Seg {
         text,
         caps,
         toks,
         index,
         memo,
+        listed: Vec::new(),
     };
     let cited = citations(lex, &seg, out);
-    for run in find_runs(&seg.toks, lex) {
+    let runs = find_runs(&seg.toks, lex);
+    seg.listed = cues::listed_people(lex, &seg, &runs);
+    let seg = seg;
+    for run in runs {
         // The most common run: a capitalised word opening a sentence ("Later").
         if run.end == run.start + 1 {
             let i = run.start;
@@ -413,6 +422,7 @@ pub fn segment_cands(lex: &Lexicon, index: usize, text: &str, out: &mut Vec<Cand
         }
         if !cited.iter().any(|&i| run.start <= i && i < run.end) {
             classify(lex, &seg, run, out);
+            eponyms::scan(lex, &seg, run, out);
         }
     }
 }
@@ -1070,7 +1080,9 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         // also a very common given name ("Jordan said").
         let country_like = major && given < 100_000;
         let cue_person = titled
-            || (!locative_cue(seg, a) && !country_like && person_cue(seg, a, b))
+            || (!locative_cue(seg, a)
+                && !country_like
+                && (person_cue(seg, a, b) || cues::person(lex, seg, a, b)))
             || (speech && !country_like && !locative_cue(seg, a));
         let ambiguous = given >= 300 || wordy;
         let locative = ends_of
@@ -1090,7 +1102,8 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
                     || pop > 1_000_000 && !wordy && given < 100_000
                     || locative)
         } else {
-            !titled
+            // "the Obama administration": a person named like a small town.
+            !(titled || small && cues::person(lex, seg, a, b))
         };
         if accept {
             push(
@@ -1136,6 +1149,22 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     if words == 0 {
         return;
     }
+    // "at the Folies Bergère", "The Galileo and Ulysses spacecraft": a name
+    // after an article is a thing's, not a person's.
+    let thing = !titled
+        && cues::article_before(seg, run.start)
+        && !cues::modifier(seg, b)
+        && !cues::person(lex, seg, a, b);
+    if thing
+        && (a..b).all(|i| !seg.word_bare(lex, i))
+        && seg.given(lex, a) < 200
+        && cues::at_the(seg, run.start)
+        && !is_org(seg, a, b)
+        && !seg.caps
+    {
+        push(out, seg, EntityKind::Place, name, title_from, a, b);
+        return;
+    }
     // "L. D.": initials alone name no one we can follow.
     if (a..b).all(|i| {
         let t = seg.toks[i].text;
@@ -1170,7 +1199,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     // "Carlo De Benedetti of Italy": a full name, then what it is "of".
     if let Some(of) = (a + 2..b).find(|&i| seg.toks[i].text == "of") {
         let before_given = seg.given(lex, a) >= 200 || titled;
-        if before_given && !is_org(seg, a, of) {
+        if before_given && !thing && !is_org(seg, a, of) {
             push(
                 out,
                 seg,
@@ -1218,7 +1247,10 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         && seg.toks[a].text.ends_with('.')
         && !super::titles::ABBREVIATIONS.contains(seg.toks[a].bare());
     let all_unknown = (a..b).all(|i| !seg.word(lex, i));
-    let cue = titled || person_cue(seg, a, b);
+    let cue = titled
+        || person_cue(seg, a, b)
+        || cues::person(lex, seg, a, b)
+        || (b == a + 1 && seg.listed.contains(&a));
     if words >= 2 {
         // "Boston Red Sox", "Gilmore Girls": a place or a plural noun is not a name.
         let last = seg.toks[b - 1].text;
@@ -1243,6 +1275,10 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         // "in Levico Terme, Trento": an address names a place.
         if !cue && first_given < 1000 && unknown_place_cue(lex, seg, a, b) == PlaceCue::Sure {
             push(out, seg, EntityKind::Place, name, title_from, a, b);
+            return;
+        }
+        if thing {
+            nested_places(lex, seg, a, b, out);
             return;
         }
         let given_first = first_given >= 200
@@ -1306,6 +1342,9 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     // "Earl of Snowdon", "Bishop of Hippo": a title's domain is a place.
     if ends_of && first_given < 300 && !seg.toks[a].is_all_caps() {
         push(out, seg, EntityKind::Place, name, a, a, b);
+        return;
+    }
+    if thing {
         return;
     }
     if cue {
