@@ -16,6 +16,7 @@ use super::tokens::{TokKind, Token, tokenize};
 
 mod cues;
 mod eponyms;
+mod places;
 
 /// How sure a candidate is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -818,6 +819,10 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     if k >= 2 && seg.toks[k - 1].is_punct(':') && lex.is_demonym(seg.toks[k - 2].text) {
         return;
     }
+    // "the TV series Supernatural": a title names neither person nor place.
+    if places::work_title(seg, run.start) {
+        return;
+    }
     // A leading nationality word is not part of the name ("Russian President
     // Vladimir Putin"), unless the whole run is a place ("Saudi Arabia").
     let mut run = run;
@@ -928,6 +933,17 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     while b > a + 1 && POST_NOMINALS.contains(seg.toks[b - 1].text) {
         b -= 1;
     }
+    // A regnal number the run left out as a pronoun ("Tsar Aleksei I, ...").
+    if titled
+        && b == run.end
+        && seg.toks.get(b).is_some_and(|t| t.text == "I")
+        && seg
+            .toks
+            .get(b + 1)
+            .is_none_or(|t| t.kind == TokKind::Punct && !t.is_punct('\''))
+    {
+        b += 1;
+    }
     let name = seg.name(a, b);
     let words = b - a;
     // "The Kremlin said": a seat of government stands for the government.
@@ -1035,8 +1051,11 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     let tail = seg.toks[b - 1].bare();
     let named_person =
         words >= 3 && seg.given(lex, a) >= 200 && !seg.word_bare(lex, a) && person_cue(seg, a, b);
+    // "the Greek Orthodox Church": a denomination, not a building.
+    let denomination = tail == "Church" && (a..b - 1).all(|i| seg.word(lex, i));
     if !titled
         && !named_person
+        && !denomination
         && words >= 2
         && (PLACE_TAILS.contains(tail) || PLACE_HEADS.contains(head))
     {
@@ -1067,6 +1086,10 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     }
     // The gazetteer.
     if let Some((index, canon, kind, pop)) = gazetteer {
+        // "written in German": a nationality word is no place.
+        if words == 1 && lex.is_demonym(&name) && !titled {
+            return;
+        }
         let given = seg.given(lex, a);
         let wordy = words == 1 && lex.is_word(&name);
         let major = matches!(kind, PlaceKind::Country | PlaceKind::Continent)
@@ -1095,8 +1118,11 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
             push(out, seg, EntityKind::Person, name, title_from, a, b);
             return;
         }
+        // "a Western military alliance": a word used as an adjective.
+        let adjectival = wordy && matches!(seg.word_before(a).as_deref(), Some("a" | "an"));
         let accept = if ambiguous {
             !cue_person
+                && !adjectival
                 && (major && !(wordy && seg.toks[a].sent_start && pop < 5_000_000)
                     || pop > 2_000_000 && !wordy
                     || pop > 1_000_000 && !wordy && given < 100_000
@@ -1286,6 +1312,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         if cue || initial || given_first || (words == 2 && hyphenated_given(last)) {
             push(out, seg, EntityKind::Person, name, title_from, a, b);
             set_major(out, first_given >= 200);
+            of_place(lex, seg, a, b, out);
             return;
         }
         // "Romelu Lukaku, Yannick Carrasco, and Dries Mertens": one of a
@@ -1334,7 +1361,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         .iter()
         .any(|e| name.ends_with(e))
         || lex.is_demonym(&name);
-    if (lex.is_word(&name) || adjective) && first_given < 1000 && !titled
+    if ((lex.is_word(&name) || adjective) && first_given < 1000 || lex.is_demonym(&name)) && !titled
         || DIRECTIONS.contains(&name)
     {
         return;
@@ -1344,10 +1371,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         push(out, seg, EntityKind::Place, name, a, a, b);
         return;
     }
-    if thing {
-        return;
-    }
-    if cue {
+    if cue && !thing {
         push(out, seg, EntityKind::Person, name, title_from, a, b);
         return;
     }
@@ -1363,10 +1387,28 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         }
         _ => {}
     }
+    if thing {
+        return;
+    }
     let dictionary = lex.is_word(&name);
     push(out, seg, EntityKind::Person, name, title_from, a, b);
     set_weak(out);
     set_major(out, first_given >= 300 && !dictionary);
+}
+
+/// "Bonosus of Sardica": the unknown place a person is "of", named at the end.
+fn of_place(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize, out: &mut Vec<Cand>) {
+    let k = b - 1;
+    if k >= a + 2
+        && seg.toks[k - 1].text == "of"
+        && !seg.word(lex, k)
+        && seg.given(lex, k) < 300
+        && seg.place1(lex, k).is_none()
+        && !seg.toks[k].is_all_caps()
+        && !not_a_name(seg.toks[k].text)
+    {
+        push(out, seg, EntityKind::Place, seg.name(k, b), k, k, b);
+    }
 }
 
 /// Whether tokens `[a, b)` (two words or more) read as a person's name: a
@@ -1493,6 +1535,7 @@ fn unknown_place_cue(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> PlaceC
         || comma_place_after(lex, seg, b)
         || after_place_comma(lex, seg, a, b)
         || matches!(before.as_deref(), Some("near" | "outside"))
+        || places::sure_cue(seg, a)
     {
         PlaceCue::Sure
     } else if before.as_deref() == Some("in") {
