@@ -36,6 +36,25 @@ impl<'a> Words<'a> {
 fn same_person(a: &Words<'_>, b: &Words<'_>) -> bool {
     (a.written.first() == b.written.first() && a.written.last() == b.written.last())
         || a.sorted == b.sorted
+        || variant(a, b)
+        || variant(b, a)
+}
+
+/// "Ichiyo Higuchi" for "Ichiyō Higuchi", "Kristen Wilkins" for "Kristin
+/// Wilkins": the same surname, and the other words spelled without
+/// diacritics or with one letter changed in a long given name.
+fn variant(a: &Words<'_>, b: &Words<'_>) -> bool {
+    if a.written.len() != b.written.len() || a.written.last() != b.written.last() {
+        return false;
+    }
+    a.written.iter().zip(&b.written).all(|(x, y)| {
+        x == y
+            || super::titles::ascii_spelling_of(x, y)
+            || x.len() == y.len()
+                && x.chars().count() >= 5
+                && x.chars().next() == y.chars().next()
+                && x.chars().zip(y.chars()).filter(|(p, q)| p != q).count() == 1
+    })
 }
 
 /// The full names (two words or more) a lone word can stand for.
@@ -43,14 +62,24 @@ fn owners<'a>(word: &str, full: &[&'a str], words: &[Words<'_>]) -> Vec<&'a str>
     let mut hits: Vec<&str> = full
         .iter()
         .zip(words)
-        .filter(|(_, w)| w.written.last() == Some(&word))
+        .filter(|(_, w)| {
+            let n = w.written.len();
+            w.written.last() == Some(&word) && (n < 2 || w.written[n - 2] != "of")
+        })
         .map(|(f, _)| *f)
         .collect();
     if hits.is_empty() {
+        // Any word of the name but what it is "of" ("Bonosus of Sardica").
+        let named = |w: &Words<'_>| {
+            w.written
+                .iter()
+                .take_while(|x| **x != "of")
+                .any(|x| *x == word)
+        };
         hits = full
             .iter()
             .zip(words)
-            .filter(|(_, w)| w.written.contains(&word))
+            .filter(|(_, w)| named(w))
             .map(|(f, _)| *f)
             .collect();
     }
@@ -60,6 +89,17 @@ fn owners<'a>(word: &str, full: &[&'a str], words: &[Words<'_>]) -> Vec<&'a str>
 /// The name a variant folds into (itself when none).
 fn canonical<'a>(canon_of: &FxMap<&'a str, &'a str>, name: &'a str) -> &'a str {
     canon_of.get(name).copied().unwrap_or(name)
+}
+
+/// Whether a candidate lies inside a longer organization's name.
+fn nested_in_org(cands: &[Cand], c: &Cand) -> bool {
+    cands.iter().any(|d| {
+        d.kind == EntityKind::Organization
+            && d.seg == c.seg
+            && d.start <= c.start
+            && c.end <= d.end
+            && d.end - d.start > c.end - c.start
+    })
 }
 
 /// Merges one item's candidates into entities, sorted by mention count
@@ -147,9 +187,11 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
         let mut key = canonical(&canon_of, &c.name);
         let repeated = counts.get(c.name.as_str()).copied().unwrap_or(0) >= 2;
         let strong_elsewhere = || strong.contains(&(c.kind, c.name.as_str()));
-        // "Harvard" beside "Harvard University": the organization.
+        // "Harvard" beside "Harvard University": the organization (but
+        // "Nobel" inside "Nobel Prize" is the person it honours).
         if c.words == 1
             && c.kind == EntityKind::Person
+            && !nested_in_org(&cands, c)
             && let Some(org) = orgs.iter().find(|o| {
                 o.len() > c.name.len()
                     && o.starts_with(c.name.as_str())
@@ -342,6 +384,25 @@ mod tests {
                 start: 0,
                 end: name.len(),
             }],
+        }
+    }
+
+    #[test]
+    fn spelling_variants_of_a_full_name_are_one_person() {
+        let same = [
+            ("Ichiyo Higuchi", "Ichiyō Higuchi"),
+            ("Kristen Wilkins", "Kristin Wilkins"),
+        ];
+        for (a, b) in same {
+            assert!(same_person(&Words::of(a), &Words::of(b)), "{a} / {b}");
+        }
+        let different = [
+            ("Ann Lee", "Bob Lee"),
+            ("Jon Smith", "Jan Smith"),
+            ("Daniel Bernoulli", "Johann Bernoulli"),
+        ];
+        for (a, b) in different {
+            assert!(!same_person(&Words::of(a), &Words::of(b)), "{a} / {b}");
         }
     }
 

@@ -14,6 +14,10 @@ use super::titles::{
 };
 use super::tokens::{TokKind, Token, tokenize};
 
+mod cues;
+mod eponyms;
+mod places;
+
 /// How sure a candidate is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Evidence {
@@ -108,6 +112,8 @@ struct Seg<'a> {
     caps: bool,
     /// Lexicon answers per token, looked up on first use.
     memo: Vec<Memo>,
+    /// First tokens of one-word runs listed with people's names.
+    listed: Vec<usize>,
 }
 
 /// The lexicon's answers about one token, filled in as the rules ask.
@@ -388,15 +394,19 @@ pub fn segment_cands(lex: &Lexicon, index: usize, text: &str, out: &mut Vec<Cand
     let toks = tokenize(text);
     let mut memo = Vec::new();
     memo.resize_with(toks.len(), Memo::default);
-    let seg = Seg {
+    let mut seg = Seg {
         text,
         caps,
         toks,
         index,
         memo,
+        listed: Vec::new(),
     };
     let cited = citations(lex, &seg, out);
-    for run in find_runs(&seg.toks, lex) {
+    let runs = find_runs(&seg.toks, lex);
+    seg.listed = cues::listed_people(lex, &seg, &runs);
+    let seg = seg;
+    for run in runs {
         // The most common run: a capitalised word opening a sentence ("Later").
         if run.end == run.start + 1 {
             let i = run.start;
@@ -413,6 +423,7 @@ pub fn segment_cands(lex: &Lexicon, index: usize, text: &str, out: &mut Vec<Cand
         }
         if !cited.iter().any(|&i| run.start <= i && i < run.end) {
             classify(lex, &seg, run, out);
+            eponyms::scan(lex, &seg, run, out);
         }
     }
 }
@@ -808,6 +819,10 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     if k >= 2 && seg.toks[k - 1].is_punct(':') && lex.is_demonym(seg.toks[k - 2].text) {
         return;
     }
+    // "the TV series Supernatural": a title names neither person nor place.
+    if places::work_title(seg, run.start) {
+        return;
+    }
     // A leading nationality word is not part of the name ("Russian President
     // Vladimir Putin"), unless the whole run is a place ("Saudi Arabia").
     let mut run = run;
@@ -918,6 +933,17 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     while b > a + 1 && POST_NOMINALS.contains(seg.toks[b - 1].text) {
         b -= 1;
     }
+    // A regnal number the run left out as a pronoun ("Tsar Aleksei I, ...").
+    if titled
+        && b == run.end
+        && seg.toks.get(b).is_some_and(|t| t.text == "I")
+        && seg
+            .toks
+            .get(b + 1)
+            .is_none_or(|t| t.kind == TokKind::Punct && !t.is_punct('\''))
+    {
+        b += 1;
+    }
     let name = seg.name(a, b);
     let words = b - a;
     // "The Kremlin said": a seat of government stands for the government.
@@ -1025,8 +1051,11 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     let tail = seg.toks[b - 1].bare();
     let named_person =
         words >= 3 && seg.given(lex, a) >= 200 && !seg.word_bare(lex, a) && person_cue(seg, a, b);
+    // "the Greek Orthodox Church": a denomination, not a building.
+    let denomination = tail == "Church" && (a..b - 1).all(|i| seg.word(lex, i));
     if !titled
         && !named_person
+        && !denomination
         && words >= 2
         && (PLACE_TAILS.contains(tail) || PLACE_HEADS.contains(head))
     {
@@ -1057,6 +1086,10 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     }
     // The gazetteer.
     if let Some((index, canon, kind, pop)) = gazetteer {
+        // "written in German": a nationality word is no place.
+        if words == 1 && lex.is_demonym(&name) && !titled {
+            return;
+        }
         let given = seg.given(lex, a);
         let wordy = words == 1 && lex.is_word(&name);
         let major = matches!(kind, PlaceKind::Country | PlaceKind::Continent)
@@ -1070,7 +1103,9 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         // also a very common given name ("Jordan said").
         let country_like = major && given < 100_000;
         let cue_person = titled
-            || (!locative_cue(seg, a) && !country_like && person_cue(seg, a, b))
+            || (!locative_cue(seg, a)
+                && !country_like
+                && (person_cue(seg, a, b) || cues::person(lex, seg, a, b)))
             || (speech && !country_like && !locative_cue(seg, a));
         let ambiguous = given >= 300 || wordy;
         let locative = ends_of
@@ -1083,14 +1118,18 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
             push(out, seg, EntityKind::Person, name, title_from, a, b);
             return;
         }
+        // "a Western military alliance": a word used as an adjective.
+        let adjectival = wordy && matches!(seg.word_before(a).as_deref(), Some("a" | "an"));
         let accept = if ambiguous {
             !cue_person
+                && !adjectival
                 && (major && !(wordy && seg.toks[a].sent_start && pop < 5_000_000)
                     || pop > 2_000_000 && !wordy
                     || pop > 1_000_000 && !wordy && given < 100_000
                     || locative)
         } else {
-            !titled
+            // "the Obama administration": a person named like a small town.
+            !(titled || small && cues::person(lex, seg, a, b))
         };
         if accept {
             push(
@@ -1136,6 +1175,22 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     if words == 0 {
         return;
     }
+    // "at the Folies Bergère", "The Galileo and Ulysses spacecraft": a name
+    // after an article is a thing's, not a person's.
+    let thing = !titled
+        && cues::article_before(seg, run.start)
+        && !cues::modifier(seg, b)
+        && !cues::person(lex, seg, a, b);
+    if thing
+        && (a..b).all(|i| !seg.word_bare(lex, i))
+        && seg.given(lex, a) < 200
+        && cues::at_the(seg, run.start)
+        && !is_org(seg, a, b)
+        && !seg.caps
+    {
+        push(out, seg, EntityKind::Place, name, title_from, a, b);
+        return;
+    }
     // "L. D.": initials alone name no one we can follow.
     if (a..b).all(|i| {
         let t = seg.toks[i].text;
@@ -1170,7 +1225,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     // "Carlo De Benedetti of Italy": a full name, then what it is "of".
     if let Some(of) = (a + 2..b).find(|&i| seg.toks[i].text == "of") {
         let before_given = seg.given(lex, a) >= 200 || titled;
-        if before_given && !is_org(seg, a, of) {
+        if before_given && !thing && !is_org(seg, a, of) {
             push(
                 out,
                 seg,
@@ -1218,7 +1273,10 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         && seg.toks[a].text.ends_with('.')
         && !super::titles::ABBREVIATIONS.contains(seg.toks[a].bare());
     let all_unknown = (a..b).all(|i| !seg.word(lex, i));
-    let cue = titled || person_cue(seg, a, b);
+    let cue = titled
+        || person_cue(seg, a, b)
+        || cues::person(lex, seg, a, b)
+        || (b == a + 1 && seg.listed.contains(&a));
     if words >= 2 {
         // "Boston Red Sox", "Gilmore Girls": a place or a plural noun is not a name.
         let last = seg.toks[b - 1].text;
@@ -1245,11 +1303,16 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
             push(out, seg, EntityKind::Place, name, title_from, a, b);
             return;
         }
+        if thing {
+            nested_places(lex, seg, a, b, out);
+            return;
+        }
         let given_first = first_given >= 200
             && (!seg.word(lex, a) || !seg.word(lex, a + 1) || first_given >= 20_000);
         if cue || initial || given_first || (words == 2 && hyphenated_given(last)) {
             push(out, seg, EntityKind::Person, name, title_from, a, b);
             set_major(out, first_given >= 200);
+            of_place(lex, seg, a, b, out);
             return;
         }
         // "Romelu Lukaku, Yannick Carrasco, and Dries Mertens": one of a
@@ -1298,7 +1361,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         .iter()
         .any(|e| name.ends_with(e))
         || lex.is_demonym(&name);
-    if (lex.is_word(&name) || adjective) && first_given < 1000 && !titled
+    if ((lex.is_word(&name) || adjective) && first_given < 1000 || lex.is_demonym(&name)) && !titled
         || DIRECTIONS.contains(&name)
     {
         return;
@@ -1308,7 +1371,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         push(out, seg, EntityKind::Place, name, a, a, b);
         return;
     }
-    if cue {
+    if cue && !thing {
         push(out, seg, EntityKind::Person, name, title_from, a, b);
         return;
     }
@@ -1324,10 +1387,28 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         }
         _ => {}
     }
+    if thing {
+        return;
+    }
     let dictionary = lex.is_word(&name);
     push(out, seg, EntityKind::Person, name, title_from, a, b);
     set_weak(out);
     set_major(out, first_given >= 300 && !dictionary);
+}
+
+/// "Bonosus of Sardica": the unknown place a person is "of", named at the end.
+fn of_place(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize, out: &mut Vec<Cand>) {
+    let k = b - 1;
+    if k >= a + 2
+        && seg.toks[k - 1].text == "of"
+        && !seg.word(lex, k)
+        && seg.given(lex, k) < 300
+        && seg.place1(lex, k).is_none()
+        && !seg.toks[k].is_all_caps()
+        && !not_a_name(seg.toks[k].text)
+    {
+        push(out, seg, EntityKind::Place, seg.name(k, b), k, k, b);
+    }
 }
 
 /// Whether tokens `[a, b)` (two words or more) read as a person's name: a
@@ -1454,6 +1535,7 @@ fn unknown_place_cue(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> PlaceC
         || comma_place_after(lex, seg, b)
         || after_place_comma(lex, seg, a, b)
         || matches!(before.as_deref(), Some("near" | "outside"))
+        || places::sure_cue(seg, a)
     {
         PlaceCue::Sure
     } else if before.as_deref() == Some("in") {

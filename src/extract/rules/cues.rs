@@ -1,0 +1,259 @@
+//! Context that makes a name a person's, beyond titles and speech verbs:
+//! a relative named in apposition ("his father, Anthony,"), "X and I",
+//! "the woman Eva", "the Monti government", an author cited with a year
+//! ("Croft (2004)"), and names listed with other people's names
+//! ("Zeus, Hera, Poseidon and Athena").
+
+use super::{Lexicon, Run, Seg, TokKind, WordSet, not_a_name};
+
+/// Relatives, named in apposition after a possessive ("his father, Anthony,").
+#[rustfmt::skip]
+static KIN: WordSet = WordSet::new(&[
+    "father", "mother", "brother", "sister", "son", "daughter", "wife", "husband", "uncle",
+    "aunt", "cousin", "nephew", "niece", "grandfather", "grandmother", "grandson",
+    "granddaughter", "stepfather", "stepmother", "half-brother", "half-sister", "partner",
+    "fiancé", "fiancée", "girlfriend", "boyfriend", "widow", "widower", "twin", "friend",
+]);
+
+/// Possessive determiners before a relative.
+#[rustfmt::skip]
+static POSSESSIVES: WordSet = WordSet::new(&[
+    "his", "her", "their", "my", "our", "your", "whose",
+]);
+
+/// Nouns for a person that may stand right before their name ("the woman Eva").
+#[rustfmt::skip]
+static PERSON_NOUNS: WordSet = WordSet::new(&["man", "woman", "boy", "girl"]);
+
+/// Whether the context of tokens `[a, b)` marks a person.
+pub(super) fn person(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> bool {
+    let toks = &seg.toks;
+    let closes = toks
+        .get(b)
+        .is_none_or(|t| t.kind == TokKind::Punct && !t.is_punct('-'));
+    // "His father, Anthony, was a geologist".
+    let kin = a >= 3
+        && toks[a - 1].is_punct(',')
+        && seg.lower(a - 2).is_some_and(|w| KIN.contains(&w))
+        && (seg.lower(a - 3).is_some_and(|w| POSSESSIVES.contains(&w))
+            || toks[a - 3].kind == TokKind::Possessive)
+        && closes;
+    // "Rebecca and I put it together".
+    let and_i = seg.lower(b).as_deref() == Some("and")
+        && toks
+            .get(b + 1)
+            .is_some_and(|t| matches!(t.text, "I" | "me"));
+    // "the voice of the woman Eva".
+    let noun = a >= 2
+        && seg.lower(a - 1).is_some_and(|w| PERSON_NOUNS.contains(&w))
+        && seg.lower(a - 2).as_deref() == Some("the");
+    // "the Obama administration", "the Monti government".
+    let government = b == a + 1
+        && seg.lower(a.wrapping_sub(1)).as_deref() == Some("the")
+        && match seg.lower(b).as_deref() {
+            Some("administration" | "presidency") => true,
+            Some("government" | "cabinet") => lex.is_surname(toks[a].bare()),
+            _ => false,
+        };
+    kin || and_i || noun || government || cited(lex, seg, a, b)
+}
+
+/// Whether the word before token `a` is the article "the".
+pub(super) fn article_before(seg: &Seg<'_>, a: usize) -> bool {
+    seg.lower(a.wrapping_sub(1)).as_deref() == Some("the")
+}
+
+/// Function words that may follow a name without making it a modifier.
+#[rustfmt::skip]
+static FUNCTION_WORDS: WordSet = WordSet::new(&[
+    "in", "at", "of", "on", "and", "or", "for", "to", "with", "from", "by", "was", "is", "were",
+    "are", "has", "had", "have", "will", "would", "as", "which", "that", "where", "near", "but",
+]);
+
+/// "the Tom Cruise video", "the Meiji period": a name before a common noun
+/// modifies it, and may still be a person's.
+pub(super) fn modifier(seg: &Seg<'_>, b: usize) -> bool {
+    seg.toks.get(b).is_some_and(|t| {
+        t.kind == TokKind::Word
+            && !t.is_cap()
+            && t.text.chars().next().is_some_and(char::is_alphabetic)
+            && !FUNCTION_WORDS.contains(t.text)
+    })
+}
+
+/// "at the X", "in the X", "near the X": a place's name after the article.
+pub(super) fn at_the(seg: &Seg<'_>, a: usize) -> bool {
+    a >= 2
+        && seg
+            .lower(a - 2)
+            .is_some_and(|w| matches!(&*w, "at" | "in" | "near" | "inside" | "outside" | "behind"))
+}
+
+/// "Croft (2004)", "Heagle et al.": a surname cited with a year.
+fn cited(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> bool {
+    let toks = &seg.toks;
+    if b != a + 1 || !lex.is_surname(toks[a].bare()) {
+        return false;
+    }
+    let year = |i: usize| {
+        toks.get(i).is_some_and(|t| {
+            t.text.len() == 4
+                && t.text.bytes().all(|c| c.is_ascii_digit())
+                && matches!(&t.text[..2], "15" | "16" | "17" | "18" | "19" | "20")
+        })
+    };
+    let paren_year = toks.get(b).is_some_and(|t| t.is_punct('('))
+        && year(b + 1)
+        && toks
+            .get(b + 2)
+            .is_some_and(|t| t.is_punct(')') || t.is_punct(','));
+    let et_al = toks.get(b).is_some_and(|t| t.text == "et")
+        && toks.get(b + 1).is_some_and(|t| t.text.starts_with("al"));
+    paren_year || et_al
+}
+
+/// Whether a single word may be a person's name when listed with others:
+/// no English word, place, nationality or acronym.
+fn eligible(lex: &Lexicon, seg: &Seg<'_>, i: usize) -> bool {
+    let t = &seg.toks[i];
+    !t.is_all_caps()
+        && !seg.word_bare(lex, i)
+        && !lex.is_demonym(t.text)
+        && !not_a_name(t.text)
+        && seg.place1(lex, i).is_none()
+}
+
+/// Whether a run reads as a person's name by the name data alone.
+fn name_like(lex: &Lexicon, seg: &Seg<'_>, run: Run) -> bool {
+    let (a, b) = (run.start, run.end);
+    if b == a + 1 {
+        return eligible(lex, seg, a)
+            && (lex.is_surname(seg.toks[a].bare()) || seg.given(lex, a) >= 200);
+    }
+    b <= a + 3
+        && seg.given(lex, a) >= 200
+        && !seg.word(lex, a)
+        && !seg.word_bare(lex, b - 1)
+        && (a..b).all(|i| seg.toks[i].is_cap() && seg.place1(lex, i).is_none())
+}
+
+/// Whether only a list separator lies between two runs: ",", "and", ", and", "&", "or".
+fn linked(seg: &Seg<'_>, first: Run, second: Run) -> bool {
+    let between = &seg.toks[first.end..second.start];
+    let word = |t: &super::Token<'_>| matches!(t.text, "and" | "or" | "&");
+    match between {
+        [one] => one.is_punct(',') || word(one),
+        [comma, w] => comma.is_punct(',') && word(w),
+        _ => false,
+    }
+}
+
+/// Single-word runs listed with people's names ("Zeus, Hera, Poseidon,
+/// Aphrodite, and Athena"; "Cruse and Croft"): their first token indices.
+pub(super) fn listed_people(lex: &Lexicon, seg: &Seg<'_>, runs: &[Run]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < runs.len() {
+        let mut j = i + 1;
+        while j < runs.len() && linked(seg, runs[j - 1], runs[j]) {
+            j += 1;
+        }
+        let group = &runs[i..j];
+        i = j;
+        if group.len() < 2 || article_before(seg, group[0].start) {
+            continue;
+        }
+        let names = group.iter().filter(|r| name_like(lex, seg, **r)).count();
+        let full = group
+            .iter()
+            .any(|r| r.end > r.start + 1 && name_like(lex, seg, *r));
+        let people = if group.len() == 2 {
+            names == 2
+        } else {
+            names * 3 >= group.len() * 2
+        };
+        if people || full {
+            out.extend(
+                group
+                    .iter()
+                    .filter(|r| r.end == r.start + 1 && eligible(lex, seg, r.start))
+                    .map(|r| r.start),
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::EntityKind;
+
+    fn found(text: &str) -> Vec<(EntityKind, String)> {
+        let lex = &crate::extract::Extractor::global().lex;
+        let mut out = Vec::new();
+        super::super::segment_cands(lex, 0, text, &mut out);
+        out.into_iter()
+            .filter(|c| c.evidence == super::super::Evidence::Strong)
+            .map(|c| (c.kind, c.name))
+            .collect()
+    }
+
+    fn person(text: &str, name: &str) -> bool {
+        found(text)
+            .iter()
+            .any(|(k, n)| *k == EntityKind::Person && n == name)
+    }
+
+    #[test]
+    fn context_marks_lone_names_as_people() {
+        let cases = [
+            ("His father, Anthony, was a geologist.", "Anthony"),
+            ("She moved in with her sister, Michelle.", "Michelle"),
+            ("Later Rebecca and I wrote it.", "Rebecca"),
+            ("It is the voice of the woman Eva there.", "Eva"),
+            ("Fees rose under the Monti government.", "Monti"),
+            ("It began under the Obama administration.", "Obama"),
+            ("The chapter by Cruse and Croft (2004) begins so.", "Croft"),
+            ("The chapter by Cruse and Croft (2004) begins so.", "Cruse"),
+            (
+                "They worship gods such as Zeus, Hera, Poseidon, and Athena.",
+                "Zeus",
+            ),
+            (
+                "They worship gods such as Zeus, Hera, Poseidon, and Athena.",
+                "Poseidon",
+            ),
+        ];
+        for (text, name) in cases {
+            assert!(person(text, name), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn an_article_before_a_name_marks_a_thing() {
+        let none = [
+            (
+                "She danced at the Folies Bergère (for years).",
+                "Folies Bergère",
+            ),
+            (
+                "We know more about the Galileo and Ulysses probes.",
+                "Galileo",
+            ),
+            ("He told the Brooklyn Paper, briefly.", "Brooklyn Paper"),
+            ("A film, Burning Man (2011), followed.", "Burning Man"),
+        ];
+        for (text, name) in none {
+            assert!(!person(text, name), "{text}: {:?}", found(text));
+        }
+        assert!(
+            found("She danced at the Folies Bergère (for years).")
+                .contains(&(EntityKind::Place, "Folies Bergère".to_string()))
+        );
+        // A name that modifies a noun may still be a person's.
+        assert!(person(
+            "They saw the Tom Cruise video online.",
+            "Tom Cruise"
+        ));
+    }
+}

@@ -1,0 +1,128 @@
+//! People honoured in the names of prizes, halls and institutes: "Nobel
+//! Peace Prize", "Carnegie Hall", "Einstein Institute of Mathematics",
+//! "Chiang Kai Shek Memorial". The honoured person is named inside the
+//! name of the thing, and a careful reader counts them.
+
+use crate::model::EntityKind;
+
+use super::{DIRECTIONS, Lexicon, ORG_WORDS, PLACE_TAILS, Run, Seg, WordSet, not_a_name, push};
+
+/// Heads of names that honour a person.
+#[rustfmt::skip]
+static EPONYM_HEADS: WordSet = WordSet::new(&[
+    "Prize", "Prizes", "Award", "Awards", "Medal", "Lecture", "Lectures", "Foundation",
+    "Institute", "Museum", "Hall", "Center", "Centre", "Memorial", "Library", "Gallery",
+    "Fellowship", "Scholarship", "Trophy",
+]);
+
+/// Whether one word can be the surname a thing is named after: not an
+/// English word, a known surname or no common given name ("Emmy", "Tony"
+/// awards are not named after an Emmy or a Tony), and no sizeable place.
+fn eponym_word(lex: &Lexicon, seg: &Seg<'_>, i: usize) -> bool {
+    let t = &seg.toks[i];
+    let w = t.bare();
+    if !t.is_cap()
+        || t.is_all_caps()
+        || w.len() < 3
+        || w.contains('-')
+        || seg.word_bare(lex, i)
+        || lex.is_demonym(w)
+        || DIRECTIONS.contains(w)
+        || ORG_WORDS.contains(w)
+        || PLACE_TAILS.contains(w)
+        || not_a_name(w)
+    {
+        return false;
+    }
+    let surname = lex.is_surname(w);
+    if !surname && seg.given(lex, i) >= 200 {
+        return false;
+    }
+    seg.place1(lex, i)
+        .is_none_or(|p| surname && p.3 < 500_000 && p.2 == super::PlaceKind::Town)
+}
+
+/// Whether tokens `[a, b)` (two or three words) read as a person's full
+/// name: a given name or an initial first, no English word last.
+fn full_name(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> bool {
+    let first = &seg.toks[a];
+    let initial = first.text.len() == 2 && first.text.ends_with('.');
+    let given = seg.given(lex, a) >= 200 && !seg.word(lex, a);
+    let unknown = (a..b).all(|i| !seg.word_bare(lex, i))
+        && seg
+            .place1(lex, a)
+            .is_none_or(|p| p.2 == super::PlaceKind::Town && p.3 < 100_000);
+    (initial || given || unknown)
+        && (a..b).all(|i| {
+            let t = &seg.toks[i];
+            t.is_cap() && !t.is_all_caps() && !lex.is_demonym(t.text) && !not_a_name(t.text)
+        })
+        && !seg.word_bare(lex, b - 1)
+        // "Primetime Emmy Award": an award's given name is no surname.
+        && (seg.given(lex, b - 1) < 200 || lex.is_surname(seg.toks[b - 1].bare()))
+        && super::place_lookup(lex, &seg.name(a, b)).is_none()
+}
+
+/// Finds the person a run's name honours and pushes them as a candidate.
+pub(super) fn scan(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<super::Cand>) {
+    let Some(head) = (run.start + 1..run.end).find(|&i| EPONYM_HEADS.contains(seg.toks[i].text))
+    else {
+        return;
+    };
+    let a = run.start;
+    let person = match head - a {
+        // "Carnegie Hall", "Einstein Institute".
+        1 => eponym_word(lex, seg, a).then_some((a, a + 1)),
+        // "Nobel Peace Prize", "Pritzker Architecture Prize", or "Leigh Block Museum".
+        2 if seg.word_bare(lex, a + 1) => {
+            (seg.given(lex, a) < 2000 && eponym_word(lex, seg, a)).then_some((a, a + 1))
+        }
+        2 | 3 if full_name(lex, seg, a, head) => Some((a, head)),
+        _ => None,
+    };
+    if let Some((s, e)) = person {
+        push(out, seg, EntityKind::Person, seg.name(s, e), s, s, e);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::EntityKind;
+
+    fn people(text: &str) -> Vec<String> {
+        let lex = &crate::extract::Extractor::global().lex;
+        let mut out = Vec::new();
+        super::super::segment_cands(lex, 0, text, &mut out);
+        out.into_iter()
+            .filter(|c| c.kind == EntityKind::Person)
+            .map(|c| c.name)
+            .collect()
+    }
+
+    #[test]
+    fn the_person_a_prize_or_hall_honours() {
+        let cases: &[(&str, &[&str])] = &[
+            ("She won the Stirling Prize twice.", &["Stirling"]),
+            ("He sang at Carnegie Hall in 1984.", &["Carnegie"]),
+            ("A Nobel Peace Prize winner spoke.", &["Nobel"]),
+            (
+                "She works at the Einstein Institute of Mathematics.",
+                &["Einstein"],
+            ),
+            (
+                "Crowds filled the Chiang Kai Shek Memorial today.",
+                &["Chiang Kai Shek"],
+            ),
+            // Not named after anyone we can tell: an award's given name, a
+            // place, a common word, an acronym.
+            ("He won a Primetime Emmy Award.", &[]),
+            ("They toured the Boston Museum of Fine Arts.", &[]),
+            ("The National Library reopened.", &[]),
+            ("The NASA Space Center is large.", &[]),
+            ("She joined the Make-A-Wish Foundation.", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(people(text), *want, "{text}");
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! Context that makes a name the gazetteer lacks a place's: a journey
+//! ("travelled to Gaul", "a journey through Thrace"), a border ("the border
+//! of Dalmatia"), an apposition with an article ("the red-light district,
+//! the Yoshiwara"); and titles of works, which name neither people nor
+//! places ("the TV series Supernatural", "period drama Downton Abbey").
+
+use super::{PLACE_NOUNS, Seg, WordSet};
+
+/// Verbs of travel that, a few words before "to", make its object a place.
+#[rustfmt::skip]
+static MOTION_VERBS: WordSet = WordSet::new(&[
+    "travelled", "traveled", "travels", "moved", "moves", "returned", "returns", "went", "fled",
+    "emigrated", "sailed", "journeyed", "migrated", "relocated", "flew", "exiled", "deported",
+    "sent", "retreated", "retired", "headed", "marched", "walked", "drove",
+]);
+
+/// Nouns that, right before "of", name what surrounds a place.
+#[rustfmt::skip]
+static EDGE_NOUNS: WordSet = WordSet::new(&[
+    "border", "borders", "frontier", "banks", "edge", "north", "south", "east", "west",
+    "interior", "province", "provinces",
+]);
+
+/// Nouns for works whose title follows them ("the novel Angel Catbird").
+#[rustfmt::skip]
+static WORK_NOUNS: WordSet = WordSet::new(&[
+    "drama", "film", "movie", "series", "sitcom", "show", "novel", "book", "album", "song",
+    "single", "play", "opera", "musical", "comedy", "documentary", "episode", "magazine",
+    "newspaper", "journal", "game", "painting", "poem", "titled", "entitled", "thriller",
+    "miniseries", "programme", "program", "pilot", "anthology", "memoir", "essay",
+]);
+
+/// Whether the run starting at token `a` is the title of a work named
+/// right after its kind ("the TV series Supernatural").
+pub(super) fn work_title(seg: &Seg<'_>, a: usize) -> bool {
+    seg.lower(a.wrapping_sub(1))
+        .is_some_and(|w| WORK_NOUNS.contains(&w))
+}
+
+/// Whether the words before token `a` make a name the gazetteer lacks surely a place's.
+pub(super) fn sure_cue(seg: &Seg<'_>, a: usize) -> bool {
+    let before = seg.lower(a.wrapping_sub(1));
+    match before.as_deref() {
+        // "a journey through Thrace".
+        Some("through") => true,
+        // "he travelled with Bonosus to Gaul".
+        Some("to") => (a.saturating_sub(5)..a - 1)
+            .any(|i| seg.lower(i).is_some_and(|w| MOTION_VERBS.contains(&w))),
+        // "on the border of Dalmatia".
+        Some("of") => seg
+            .lower(a.wrapping_sub(2))
+            .is_some_and(|w| EDGE_NOUNS.contains(&w)),
+        // "the red-light district, the Yoshiwara".
+        Some("the") => {
+            a >= 3
+                && seg.toks[a - 2].is_punct(',')
+                && seg.lower(a - 3).is_some_and(|w| PLACE_NOUNS.contains(&w))
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::EntityKind;
+
+    fn found(text: &str) -> Vec<(EntityKind, String)> {
+        let lex = &crate::extract::Extractor::global().lex;
+        let mut out = Vec::new();
+        super::super::segment_cands(lex, 0, text, &mut out);
+        out.into_iter()
+            .filter(|c| c.evidence == super::super::Evidence::Strong)
+            .filter(|c| c.kind != EntityKind::Organization)
+            .map(|c| (c.kind, c.name))
+            .collect()
+    }
+
+    #[test]
+    fn journeys_borders_and_appositions_name_places() {
+        let cases = [
+            (
+                "He set out on a journey through Thrace in spring.",
+                "Thrace",
+            ),
+            (
+                "Later he travelled with a friend to Gaul and stayed.",
+                "Gaul",
+            ),
+            ("It lay on the border of Dalmatia, far away.", "Dalmatia"),
+            (
+                "She lived near the red-light district, the Yoshiwara.",
+                "Yoshiwara",
+            ),
+        ];
+        for (text, name) in cases {
+            let got = found(text);
+            assert!(
+                got.contains(&(EntityKind::Place, name.to_string())),
+                "{text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn numerals_denominations_and_adjectives() {
+        let cases: &[(&str, &[(EntityKind, &str)])] = &[
+            (
+                "He served under Tsar Aleksei I, and later Peter.",
+                &[(EntityKind::Person, "Aleksei I")],
+            ),
+            ("The Greek Orthodox Church, a denomination, objected.", &[]),
+            ("The letter was written in German, which was rare.", &[]),
+            (
+                "He went with his friend Bonosus of Sardica to Rome.",
+                &[
+                    (EntityKind::Person, "Bonosus of Sardica"),
+                    (EntityKind::Place, "Sardica"),
+                ],
+            ),
+        ];
+        for (text, want) in cases {
+            let got = found(text);
+            for (kind, name) in *want {
+                assert!(got.contains(&(*kind, name.to_string())), "{text}: {got:?}");
+            }
+            if want.is_empty() {
+                assert_eq!(got, [], "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn titles_of_works_name_nobody() {
+        let cases = [
+            "He starred in the TV series Supernatural for years.",
+            "She was in the period drama Downton Abbey too.",
+            "She launched her graphic novel Angel Catbird there.",
+            "He filmed a pilot titled Young MacGyver that year.",
+        ];
+        for text in cases {
+            assert_eq!(found(text), [], "{text}");
+        }
+    }
+}
