@@ -69,7 +69,7 @@ fn owners<'a>(word: &str, full: &[&'a str], words: &[Words<'_>]) -> Vec<&'a str>
         .map(|(f, _)| *f)
         .collect();
     if hits.is_empty() {
-        // Any word of the name but what it is "of" ("Bonosus of Sardica").
+        // Any word of the name but what it is "of" ("Aldric of Vellmark").
         let named = |w: &Words<'_>| {
             w.written
                 .iter()

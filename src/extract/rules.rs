@@ -1396,7 +1396,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     set_major(out, first_given >= 300 && !dictionary);
 }
 
-/// "Bonosus of Sardica": the unknown place a person is "of", named at the end.
+/// "Aldric of Vellmark": the unknown place a person is "of", named at the end.
 fn of_place(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize, out: &mut Vec<Cand>) {
     let k = b - 1;
     if k >= a + 2

@@ -1,7 +1,7 @@
 //! Context that makes a name a person's, beyond titles and speech verbs:
 //! a relative named in apposition ("his father, Anthony,"), "X and I",
 //! "the woman Eva", "the Monti government", an author cited with a year
-//! ("Croft (2004)"), and names listed with other people's names
+//! ("Kessler (2004)"), and names listed with other people's names
 //! ("Zeus, Hera, Poseidon and Athena").
 
 use super::{Lexicon, Run, Seg, TokKind, WordSet, not_a_name};
@@ -89,7 +89,7 @@ pub(super) fn at_the(seg: &Seg<'_>, a: usize) -> bool {
             .is_some_and(|w| matches!(&*w, "at" | "in" | "near" | "inside" | "outside" | "behind"))
 }
 
-/// "Croft (2004)", "Heagle et al.": a surname cited with a year.
+/// "Kessler (2004)", "Hadley et al.": a surname cited with a year.
 fn cited(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> bool {
     let toks = &seg.toks;
     if b != a + 1 || !lex.is_surname(toks[a].bare()) {
@@ -149,7 +149,7 @@ fn linked(seg: &Seg<'_>, first: Run, second: Run) -> bool {
 }
 
 /// Single-word runs listed with people's names ("Zeus, Hera, Poseidon,
-/// Aphrodite, and Athena"; "Cruse and Croft"): their first token indices.
+/// Aphrodite, and Athena"; "Walsh and Kessler"): their first token indices.
 pub(super) fn listed_people(lex: &Lexicon, seg: &Seg<'_>, runs: &[Run]) -> Vec<usize> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -213,8 +213,14 @@ mod tests {
             ("It is the voice of the woman Eva there.", "Eva"),
             ("Fees rose under the Monti government.", "Monti"),
             ("It began under the Obama administration.", "Obama"),
-            ("The chapter by Cruse and Croft (2004) begins so.", "Croft"),
-            ("The chapter by Cruse and Croft (2004) begins so.", "Cruse"),
+            (
+                "The chapter by Walsh and Kessler (2004) begins so.",
+                "Kessler",
+            ),
+            (
+                "The chapter by Walsh and Kessler (2004) begins so.",
+                "Walsh",
+            ),
             (
                 "They worship gods such as Zeus, Hera, Poseidon, and Athena.",
                 "Zeus",

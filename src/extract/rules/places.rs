@@ -1,7 +1,7 @@
 //! Context that makes a name the gazetteer lacks a place's: a journey
-//! ("travelled to Gaul", "a journey through Thrace"), a border ("the border
-//! of Dalmatia"), an apposition with an article ("the red-light district,
-//! the Yoshiwara"); and titles of works, which name neither people nor
+//! ("travelled to Dunvale", "a journey through Karvania"), a border ("the border
+//! of Lorrenia"), an apposition with an article ("the red-light district,
+//! the Quellmoor"); and titles of works, which name neither people nor
 //! places ("the TV series Supernatural", "period drama Downton Abbey").
 
 use super::{PLACE_NOUNS, Seg, WordSet};
@@ -41,16 +41,16 @@ pub(super) fn work_title(seg: &Seg<'_>, a: usize) -> bool {
 pub(super) fn sure_cue(seg: &Seg<'_>, a: usize) -> bool {
     let before = seg.lower(a.wrapping_sub(1));
     match before.as_deref() {
-        // "a journey through Thrace".
+        // "a journey through Karvania".
         Some("through") => true,
-        // "he travelled with Bonosus to Gaul".
+        // "he travelled with Aldric to Dunvale".
         Some("to") => (a.saturating_sub(5)..a - 1)
             .any(|i| seg.lower(i).is_some_and(|w| MOTION_VERBS.contains(&w))),
-        // "on the border of Dalmatia".
+        // "on the border of Lorrenia".
         Some("of") => seg
             .lower(a.wrapping_sub(2))
             .is_some_and(|w| EDGE_NOUNS.contains(&w)),
-        // "the red-light district, the Yoshiwara".
+        // "the red-light district, the Quellmoor".
         Some("the") => {
             a >= 3
                 && seg.toks[a - 2].is_punct(',')
@@ -79,17 +79,17 @@ mod tests {
     fn journeys_borders_and_appositions_name_places() {
         let cases = [
             (
-                "He set out on a journey through Thrace in spring.",
-                "Thrace",
+                "He set out on a journey through Karvania in spring.",
+                "Karvania",
             ),
             (
-                "Later he travelled with a friend to Gaul and stayed.",
-                "Gaul",
+                "Later he travelled with a friend to Dunvale and stayed.",
+                "Dunvale",
             ),
-            ("It lay on the border of Dalmatia, far away.", "Dalmatia"),
+            ("It lay on the border of Lorrenia, far away.", "Lorrenia"),
             (
-                "She lived near the red-light district, the Yoshiwara.",
-                "Yoshiwara",
+                "She lived near the red-light district, the Quellmoor.",
+                "Quellmoor",
             ),
         ];
         for (text, name) in cases {
@@ -111,10 +111,10 @@ mod tests {
             ("The Greek Orthodox Church, a denomination, objected.", &[]),
             ("The letter was written in German, which was rare.", &[]),
             (
-                "He went with his friend Bonosus of Sardica to Rome.",
+                "He went with his friend Aldric of Vellmark to Rome.",
                 &[
-                    (EntityKind::Person, "Bonosus of Sardica"),
-                    (EntityKind::Place, "Sardica"),
+                    (EntityKind::Person, "Aldric of Vellmark"),
+                    (EntityKind::Place, "Vellmark"),
                 ],
             ),
         ];
