@@ -22,6 +22,7 @@ pub mod indexer;
 pub mod load;
 pub mod mail;
 pub mod markdown;
+pub mod paths;
 pub mod samples;
 pub mod sanitize;
 pub mod save;

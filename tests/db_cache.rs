@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use gazette::model::{Block, Entity, EntityKind, Item, ItemId, Mention};
 use gazette::store::db::{Db, DbError, Indexed};
+use gazette::store::paths::PathList;
 
 fn item(title: &str, source: &str) -> (Item, Vec<Entity>) {
     let item = Item {
@@ -134,13 +135,13 @@ fn prune_removes_files_not_kept() {
         paths[2].clone(),
         PathBuf::from("never-stored.txt"),
     ];
-    assert_eq!(db.prune_files(&keep).unwrap(), 1);
+    assert_eq!(db.prune_files(&PathList::from(&keep[..])).unwrap(), 1);
     assert!(db.cached_file(&paths[0], 1, 1).unwrap().is_some());
     assert!(db.cached_file(&paths[1], 1, 1).unwrap().is_none());
     assert!(db.cached_file(&paths[2], 1, 1).unwrap().is_some());
     assert_eq!(count(db.index_path(), "items"), 2);
-    assert_eq!(db.prune_files(&keep).unwrap(), 0);
-    assert_eq!(db.prune_files(&[]).unwrap(), 2);
+    assert_eq!(db.prune_files(&PathList::from(&keep[..])).unwrap(), 0);
+    assert_eq!(db.prune_files(&PathList::default()).unwrap(), 2);
     assert_eq!(count(db.index_path(), "files"), 0);
     assert_eq!(count(db.index_path(), "items"), 0);
 }
@@ -216,7 +217,7 @@ fn paths_are_keyed_by_their_raw_bytes() {
     let lossy = PathBuf::from(raw.to_string_lossy().into_owned());
     db.store_file(raw, 1, 1, &[item("Raw", "s")]).unwrap();
     assert_eq!(db.cached_file(&lossy, 1, 1).unwrap(), None);
-    assert_eq!(db.prune_files(&[raw.to_path_buf()]).unwrap(), 0);
+    assert_eq!(db.prune_files(&[raw].iter().collect()).unwrap(), 0);
     assert!(db.cached_file(raw, 1, 1).unwrap().is_some());
 }
 
@@ -288,6 +289,6 @@ fn rows_first_then_text_and_a_file_changed_in_between_is_read_again() {
     assert!(!db.store_text(path, 12, 30, &items).unwrap());
     assert_eq!(db.cached_file(path, 12, 30).unwrap(), None);
     assert!(db.search_all("bridge").unwrap().is_empty());
-    assert_eq!(db.prune_files(&[]).unwrap(), 1);
+    assert_eq!(db.prune_files(&PathList::default()).unwrap(), 1);
     assert_eq!(count(db.index_path(), "items"), 0);
 }

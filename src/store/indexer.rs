@@ -127,7 +127,7 @@ pub fn index(
                     let stamp = file_stamp(path);
                     if stamp.is_some() && stored.get(path) == stamp {
                         let unchanged = Parsed {
-                            path: path.clone(),
+                            path: path.to_path_buf(),
                             stamp,
                             items: None,
                             warnings: vec![],

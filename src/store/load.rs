@@ -23,6 +23,7 @@ use std::time::UNIX_EPOCH;
 use chrono::{DateTime, Local, NaiveDate};
 
 use super::markdown::parse_markdown;
+use super::paths::PathList;
 use super::sanitize::clean_text;
 use super::text::parse_text;
 use super::{Loaded, Warning};
@@ -185,8 +186,8 @@ fn mtime_date(meta: &fs::Metadata) -> Option<NaiveDate> {
 /// The files `paths` stand for: files as given, folders scanned recursively
 /// (sorted; hidden entries and unknown extensions skipped), with warnings
 /// for what cannot be read.
-pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Warning>) {
-    let mut files = Vec::new();
+pub fn collect_files(paths: &[PathBuf]) -> (PathList, Vec<Warning>) {
+    let mut files = PathList::default();
     let mut warnings = Vec::new();
     let mut seen_dirs = HashSet::new();
     for path in paths {
@@ -194,7 +195,7 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Warning>) {
             Ok(meta) if meta.is_dir() => {
                 collect_dir(path, &mut seen_dirs, &mut files, &mut warnings)
             }
-            Ok(meta) if meta.is_file() => files.push(path.clone()),
+            Ok(meta) if meta.is_file() => files.push(path),
             // A FIFO or device would block or never end.
             Ok(_) => warnings.push(warning(path, "not a regular file, skipped")),
             Err(err) => warnings.push(warning(path, format!("cannot read: {err}"))),
@@ -213,7 +214,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
         items: vec![],
         warnings,
     };
-    for file in &files {
+    for file in files.iter() {
         let mut one = load_file(file);
         loaded.items.append(&mut one.items);
         loaded.warnings.append(&mut one.warnings);
@@ -250,7 +251,7 @@ pub fn dedupe(loaded: &mut Loaded) {
 fn collect_dir(
     dir: &Path,
     seen: &mut HashSet<PathBuf>,
-    files: &mut Vec<PathBuf>,
+    files: &mut PathList,
     warnings: &mut Vec<Warning>,
 ) {
     let key = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
@@ -278,7 +279,7 @@ fn collect_dir(
         };
         match kind {
             Ok((true, _)) => collect_dir(&path, seen, files, warnings),
-            Ok((_, true)) if is_candidate(&path) => files.push(path),
+            Ok((_, true)) if is_candidate(&path) => files.push(&path),
             Ok(_) => {}
             Err(err) => warnings.push(warning(&path, format!("cannot read: {err}"))),
         }

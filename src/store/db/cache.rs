@@ -13,6 +13,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{Db, DbError};
 use crate::model::{Block, Entity, EntityKind, Item, ItemId};
+use crate::store::paths::PathList;
 
 /// Version of the index layout; bump it whenever what is stored for a file
 /// changes meaning, so old rows are re-read rather than misparsed.
@@ -300,9 +301,9 @@ impl Db {
 
     /// Removes the entries of every file not in `keep` (files deleted from
     /// the library); returns how many were removed.
-    pub fn prune_files(&self, keep: &[PathBuf]) -> Result<usize, DbError> {
+    pub fn prune_files(&self, keep: &PathList) -> Result<usize, DbError> {
         // Sorted references, not a set of copies: little room at 100k files.
-        let mut keep: Vec<&Path> = keep.iter().map(PathBuf::as_path).collect();
+        let mut keep: Vec<&Path> = keep.iter().collect();
         keep.sort_unstable();
         self.write_index(|conn| {
             let mut gone: Vec<Vec<u8>> = Vec::new();
