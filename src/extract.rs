@@ -8,10 +8,13 @@
 //! config are applied on top.
 
 mod credits;
+mod fxhash;
+mod layout;
 mod lexicon;
 mod resolve;
 mod rules;
 mod runs;
+mod table;
 mod titles;
 mod tokens;
 
