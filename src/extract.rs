@@ -35,7 +35,7 @@ pub struct Extractor {
 impl std::fmt::Debug for Extractor {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Extractor")
-            .field("places", &self.lex.places.len())
+            .field("places", &self.lex.place_count())
             .finish()
     }
 }
@@ -333,7 +333,7 @@ mod tests {
         let start = std::time::Instant::now();
         let lex = Lexicon::load();
         let took = start.elapsed();
-        assert!(lex.places.len() > 30_000);
+        assert!(lex.place_count() > 30_000);
         // Generous bound for unoptimised test builds; release loads in ~20 ms.
         assert!(took.as_millis() < 3_000, "loading took {took:?}");
     }

@@ -1,7 +1,7 @@
 //! The embedded data: the world gazetteer, given names, surnames, English
 //! words and demonyms. `build.rs` prebuilds them from `data/*.gz` into hash
 //! tables laid out in the binary ([`super::table`]), read in place: start-up
-//! only lists the gazetteer rows and hashes the few hand-written additions.
+//! only hashes the few hand-written additions.
 
 pub use super::fxhash::{FxMap, FxSet};
 use super::layout::{ROW_BYTES, u32_at, u64_at};
@@ -36,7 +36,7 @@ pub enum PlaceKind {
 }
 
 /// One gazetteer row.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct Place {
     /// Canonical name.
     pub name: &'static str,
@@ -55,7 +55,7 @@ pub struct Place {
 /// The best gazetteer row for a name, and how the name reached it.
 #[derive(Debug, Clone, Copy)]
 pub struct PlaceHit {
-    /// Index into [`Lexicon::places`].
+    /// Row index, for [`Lexicon::place_at`].
     pub index: u32,
     /// The name is the row's canonical name (not an alternate).
     pub primary: bool,
@@ -63,12 +63,13 @@ pub struct PlaceHit {
 
 /// All embedded data, ready for lookups.
 pub struct Lexicon {
-    /// Gazetteer rows.
-    pub places: Vec<Place>,
     /// Name (as written, capitalised) to its best row.
     place_names: Table,
-    /// Former countries and world features missing from the gazetteer.
-    extra_places: FxMap<&'static str, PlaceHit>,
+    /// Former countries and world features missing from the gazetteer:
+    /// the rows after those of [`ROWS`].
+    extra_places: Vec<Place>,
+    /// Their names.
+    extra_names: FxMap<&'static str, PlaceHit>,
     /// Given name to US birth count.
     given: Table,
     /// Lower-case English dictionary words.
@@ -80,15 +81,14 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
-    /// Opens the embedded tables and lists the gazetteer rows.
+    /// Opens the embedded tables and adds the hand-written places.
     pub fn load() -> Self {
-        let mut places = rows();
         let place_names = Table::new(PLACE_NAMES, true, POOL);
-        let extra_places = extra_places(&place_names, &mut places);
+        let (extra_places, extra_names) = extra_places(&place_names);
         Self {
-            places,
             place_names,
             extra_places,
+            extra_names,
             given: Table::new(GIVEN, true, POOL),
             words: Table::new(WORDS, false, POOL),
             demonyms: demonyms(),
@@ -96,16 +96,34 @@ impl Lexicon {
         }
     }
 
+    /// The gazetteer row at `index` (a [`PlaceHit::index`]).
+    ///
+    /// # Panics
+    ///
+    /// When there is no such row.
+    pub fn place_at(&self, index: u32) -> Place {
+        let i = index as usize;
+        match ROWS.get(i * ROW_BYTES..(i + 1) * ROW_BYTES) {
+            Some(bytes) => row(bytes),
+            None => self.extra_places[i - ROWS.len() / ROW_BYTES],
+        }
+    }
+
+    /// How many gazetteer rows there are.
+    pub fn place_count(&self) -> usize {
+        ROWS.len() / ROW_BYTES + self.extra_places.len()
+    }
+
     /// The best place for a name as written.
-    pub fn place(&self, name: &str) -> Option<(PlaceHit, &Place)> {
+    pub fn place(&self, name: &str) -> Option<(PlaceHit, Place)> {
         let hit = match self.place_names.get(name.as_bytes()) {
             Some(v) => PlaceHit {
                 index: v & !PRIMARY,
                 primary: v & PRIMARY != 0,
             },
-            None => *self.extra_places.get(name)?,
+            None => *self.extra_names.get(name)?,
         };
-        Some((hit, &self.places[hit.index as usize]))
+        Some((hit, self.place_at(hit.index)))
     }
 
     /// US birth count of a given name (0 when unknown); a hyphenated name
@@ -157,32 +175,29 @@ impl Lexicon {
 /// The bit of a place-name value that marks the row's canonical name.
 const PRIMARY: u32 = 1 << 31;
 
-/// The gazetteer rows of `rows.bin`.
-fn rows() -> Vec<Place> {
-    let mut places = Vec::with_capacity(ROWS.len() / ROW_BYTES + 128);
-    for b in ROWS.chunks_exact(ROW_BYTES) {
-        let start = u32_at(b, 0) as usize;
-        let len = usize::from(u16::from_le_bytes([b[4], b[5]]));
-        places.push(Place {
-            name: POOL.get(start..start + len).unwrap_or_default(),
-            kind: match b[6] {
-                3 => PlaceKind::Country,
-                2 => PlaceKind::Continent,
-                1 => PlaceKind::Region,
-                _ => PlaceKind::Town,
-            },
-            lat: f64::from_bits(u64_at(b, 16)),
-            lon: f64::from_bits(u64_at(b, 24)),
-            population: u64_at(b, 32),
-            country: [b[8], b[9]],
-        });
+/// A gazetteer row of `rows.bin`.
+fn row(b: &[u8]) -> Place {
+    let start = u32_at(b, 0) as usize;
+    let len = usize::from(u16::from_le_bytes([b[4], b[5]]));
+    Place {
+        name: POOL.get(start..start + len).unwrap_or_default(),
+        kind: match b[6] {
+            3 => PlaceKind::Country,
+            2 => PlaceKind::Continent,
+            1 => PlaceKind::Region,
+            _ => PlaceKind::Town,
+        },
+        lat: f64::from_bits(u64_at(b, 16)),
+        lon: f64::from_bits(u64_at(b, 24)),
+        population: u64_at(b, 32),
+        country: [b[8], b[9]],
     }
-    places
 }
 
-/// Adds the hand-written former countries and world features that the
-/// gazetteer lacks as rows, and returns their names.
-fn extra_places(names: &Table, places: &mut Vec<Place>) -> FxMap<&'static str, PlaceHit> {
+/// The hand-written former countries and world features that the
+/// gazetteer lacks, as rows after its own, and their names.
+fn extra_places(names: &Table) -> (Vec<Place>, FxMap<&'static str, PlaceHit>) {
+    let mut places = Vec::new();
     let mut extra: FxMap<&'static str, PlaceHit> = FxMap::default();
     let former = super::titles::FORMER_COUNTRIES
         .iter()
@@ -191,7 +206,7 @@ fn extra_places(names: &Table, places: &mut Vec<Place>) -> FxMap<&'static str, P
         .iter()
         .map(|r| (r, PlaceKind::Region));
     for (&(name, lat, lon), kind) in former.chain(features) {
-        let index = places.len() as u32;
+        let index = (ROWS.len() / ROW_BYTES + places.len()) as u32;
         if names.contains(name.as_bytes()) || extra.contains_key(name) {
             continue;
         }
@@ -211,7 +226,7 @@ fn extra_places(names: &Table, places: &mut Vec<Place>) -> FxMap<&'static str, P
             country: [b' ', b' '],
         });
     }
-    extra
+    (places, extra)
 }
 
 /// The demonyms and their plurals ("Russian", "Russians").

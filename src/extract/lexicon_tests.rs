@@ -60,12 +60,12 @@ fn every_place_name_finds_its_best_row() {
         .collect();
     let mut best: HashMap<&str, (usize, bool)> = HashMap::new();
     let rank = |i: usize, primary: bool| {
-        let p = &lex.places[i];
+        let p = lex.place_at(i as u32);
         let major = matches!(p.kind, PlaceKind::Country | PlaceKind::Continent);
         (major && primary, primary, major, p.population)
     };
     for (i, f) in rows.iter().enumerate() {
-        let place = &lex.places[i];
+        let place = lex.place_at(i as u32);
         assert_eq!(place.name, f[0]);
         assert_eq!(place.lat, f[3].parse::<f64>().unwrap_or(0.0), "{}", f[0]);
         assert_eq!(place.lon, f[4].parse::<f64>().unwrap_or(0.0), "{}", f[0]);

@@ -211,7 +211,7 @@ impl<'a> Seg<'a> {
             }
             NO_PLACE => None,
             index => {
-                let p = &lex.places[index as usize];
+                let p = lex.place_at(index);
                 Some((index, p.name, p.kind, p.population))
             }
         }
@@ -778,7 +778,7 @@ fn set_place(out: &mut [Cand], index: Option<u32>) {
 
 fn set_country(out: &mut [Cand], lex: &Lexicon, index: u32) {
     if let Some(last) = out.last_mut() {
-        last.country = lex.places[index as usize].country;
+        last.country = lex.place_at(index).country;
     }
 }
 

@@ -15,6 +15,22 @@ pub struct Table {
     pool: &'static [u8],
 }
 
+/// Whether `a` and `b` (of the same length) are equal: word loads for
+/// short keys, where a call to `memcmp` would cost more than the compare.
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    match n {
+        0..=3 => a == b,
+        4..=8 => u32_at(a, 0) == u32_at(b, 0) && u32_at(a, n - 4) == u32_at(b, n - 4),
+        9..=16 => u64_at(a, 0) == u64_at(b, 0) && u64_at(a, n - 8) == u64_at(b, n - 8),
+        _ => a == b,
+    }
+}
+
 impl Table {
     /// A set (`with_values` false) or map over `slots`, whose keys are in `pool`.
     pub fn new(slots: &'static [u8], with_values: bool, pool: &'static str) -> Self {
@@ -54,7 +70,11 @@ impl Table {
             }
             if slot >> 32 == tag {
                 let start = offset as usize;
-                if self.pool.get(start..start + key.len()) == Some(key) {
+                if self
+                    .pool
+                    .get(start..start + key.len())
+                    .is_some_and(|k| same(k, key))
+                {
                     return Some(if self.width > KEY_BYTES {
                         u32_at(self.slots, at + KEY_BYTES)
                     } else {
