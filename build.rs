@@ -1,15 +1,25 @@
 //! Embeds the bundled sample library: writes `$OUT_DIR/samples.rs` with one
 //! `(relative name, include_bytes!(absolute path))` entry per file under
 //! `samples/`, sorted, so the binary opens its samples from any folder.
+//! Also prebuilds the extractor's lexicon tables (see `build/lexicon.rs`).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::{env, fs, io};
 
+#[path = "build/lexicon.rs"]
+mod lexicon;
+
 fn main() -> io::Result<()> {
     println!("cargo:rerun-if-changed=samples");
     println!("cargo:rerun-if-changed=build.rs");
-    let root = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default()).join("samples");
+    println!("cargo:rerun-if-changed=build/lexicon.rs");
+    println!("cargo:rerun-if-changed=src/extract/layout.rs");
+    println!("cargo:rerun-if-changed=data");
+    let manifest = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
+    let out = PathBuf::from(env::var_os("OUT_DIR").unwrap_or_default());
+    lexicon::build(&manifest.join("data"), &out)?;
+    let root = manifest.join("samples");
     let mut files = Vec::new();
     if root.is_dir() {
         collect(&root, &mut files)?;
@@ -31,8 +41,7 @@ fn main() -> io::Result<()> {
         );
     }
     code.push_str("];\n");
-    let out = PathBuf::from(env::var_os("OUT_DIR").unwrap_or_default()).join("samples.rs");
-    fs::write(out, code)
+    fs::write(out.join("samples.rs"), code)
 }
 
 /// Every non-hidden file under `dir`.

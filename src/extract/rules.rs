@@ -217,7 +217,7 @@ impl<'a> Seg<'a> {
             }
             NO_PLACE => None,
             index => {
-                let p = &lex.places[index as usize];
+                let p = lex.place_at(index);
                 Some((index, p.name, p.kind, p.population))
             }
         }
@@ -789,7 +789,7 @@ fn set_place(out: &mut [Cand], index: Option<u32>) {
 
 fn set_country(out: &mut [Cand], lex: &Lexicon, index: u32) {
     if let Some(last) = out.last_mut() {
-        last.country = lex.places[index as usize].country;
+        last.country = lex.place_at(index).country;
     }
 }
 
