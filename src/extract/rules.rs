@@ -14,8 +14,10 @@ use super::titles::{
 };
 use super::tokens::{TokKind, Token, tokenize};
 
+mod aliases;
 mod cues;
 mod eponyms;
+pub(crate) mod nicknames;
 mod places;
 
 /// How sure a candidate is.
@@ -56,6 +58,8 @@ pub struct Cand {
     /// A town of under 200,000 people named with no locative cue: kept only
     /// if the item names another place of its country.
     pub small: bool,
+    /// Another name of this person, met just before ("X, also known as Y").
+    pub same_as: Option<String>,
 }
 
 /// Lower-case words that, right before a name, make it a place.
@@ -402,6 +406,7 @@ pub fn segment_cands(lex: &Lexicon, index: usize, text: &str, out: &mut Vec<Cand
         memo,
         listed: Vec::new(),
     };
+    let first = out.len();
     let cited = citations(lex, &seg, out);
     let runs = find_runs(&seg.toks, lex);
     seg.listed = cues::listed_people(lex, &seg, &runs);
@@ -426,6 +431,7 @@ pub fn segment_cands(lex: &Lexicon, index: usize, text: &str, out: &mut Vec<Cand
             eponyms::scan(lex, &seg, run, out);
         }
     }
+    aliases::link(lex, &seg, out, first);
 }
 
 /// Reference-list names, "Surname, Given." or "Surname, Given and ...":
@@ -468,6 +474,7 @@ fn citations(lex: &Lexicon, seg: &Seg<'_>, out: &mut Vec<Cand>) -> Vec<usize> {
                 major: true,
                 country: [b' ', b' '],
                 small: false,
+                same_as: None,
             });
             used.extend(i..=last);
         }
@@ -566,6 +573,7 @@ fn push(
         major: false,
         country: [b' ', b' '],
         small: false,
+        same_as: None,
     });
 }
 
