@@ -86,7 +86,33 @@ fn owners<'a>(word: &str, full: &[&'a str], words: &[Words<'_>]) -> Vec<&'a str>
             .map(|(f, _)| *f)
             .collect();
     }
+    if hits.is_empty() && word.chars().count() >= 5 {
+        // A surname written with a letter left out or added ("Hollis" for
+        // "Hollins").
+        hits = full
+            .iter()
+            .zip(words)
+            .filter(|(_, w)| {
+                w.written
+                    .last()
+                    .is_some_and(|last| one_letter_apart(word, last))
+            })
+            .map(|(f, _)| *f)
+            .collect();
+    }
     hits
+}
+
+/// Whether one word is the other with one letter more (not the first).
+fn one_letter_apart(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    let s: Vec<char> = short.chars().collect();
+    let l: Vec<char> = long.chars().collect();
+    if l.len() != s.len() + 1 || s.first() != l.first() {
+        return false;
+    }
+    let same_head = s.iter().zip(&l).take_while(|(x, y)| x == y).count();
+    s[same_head..] == l[same_head + 1..]
 }
 
 /// The name a variant folds into (itself when none).
@@ -265,7 +291,7 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
                     match titled.as_slice() {
                         [one] => Some(*one),
                         // Otherwise the one named last before it ("Walt
-                        // Whitman ... his brother George Whitman ... Whitman").
+                        // Ormond ... his brother George Ormond ... Ormond").
                         _ => cands
                             .iter()
                             .filter(|d| {
@@ -437,6 +463,22 @@ mod tests {
         ];
         for (a, b) in different {
             assert!(!same_person(&Words::of(a), &Words::of(b)), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn surnames_one_letter_apart() {
+        let cases = [
+            ("Hollis", "Hollins", true),
+            ("Hollins", "Hollis", true),
+            ("Quist", "Quists", true),
+            ("Hollis", "Hollis", false),
+            ("Hollis", "Mollis", false),
+            ("Brink", "Bronks", false),
+            ("Abel", "Label", false),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(one_letter_apart(a, b), want, "{a} {b}");
         }
     }
 

@@ -458,8 +458,11 @@ fn citations(lex: &Lexicon, seg: &Seg<'_>, out: &mut Vec<Cand>) -> Vec<usize> {
             .get(last + 1)
             .is_none_or(|n| n.is_punct('.') || n.is_punct(';') || n.text == "and");
         let surname = t[i].text;
+        // The first name of a list line, or one after "and" that follows
+        // another reference ("Quist, Marla and Preston, Hanna.").
+        let follows = i >= 2 && used.contains(&(i - 2));
         let surname_ok = (!lex.is_word(surname) && lex.place(surname).is_none())
-            || (i == 0 && list_line && lex.place(given.bare()).is_none());
+            || ((i == 0 || follows) && list_line && lex.place(given.bare()).is_none());
         if closes && lex.given_count(given.bare()) >= 200 && surname_ok {
             out.push(Cand {
                 kind: EntityKind::Person,
@@ -828,7 +831,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         return;
     }
     // "the TV series Supernatural": a title names neither person nor place.
-    if places::work_title(seg, run.start) {
+    if places::work_title(seg, run.start) || places::owned_title(seg, run.start, run.end) {
         return;
     }
     // A leading nationality word is not part of the name ("Russian President
@@ -1796,6 +1799,11 @@ mod tests {
                 "Macaulay, Thomas Babington. History of England.",
                 Person,
                 "Thomas Babington Macaulay",
+            ),
+            (
+                "Quist, Marla and Preston, Hanna. A Tract.",
+                Person,
+                "Hanna Preston",
             ),
             (
                 "He played against the Houston Astros on Monday.",

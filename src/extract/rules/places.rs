@@ -37,6 +37,23 @@ pub(super) fn work_title(seg: &Seg<'_>, a: usize) -> bool {
         .is_some_and(|w| WORK_NOUNS.contains(&w))
 }
 
+/// Capitalised possessives that, inside a sentence, open a work's title
+/// ("in his My Early Years").
+#[rustfmt::skip]
+static OWNED_HEADS: WordSet = WordSet::new(&["My", "Our", "Your", "His", "Her", "Their", "Its"]);
+
+/// Whether the run `[a, b)` is a title opening with a possessive inside a
+/// sentence ("his My Early Years"), which names nobody.
+pub(super) fn owned_title(seg: &Seg<'_>, a: usize, b: usize) -> bool {
+    // The possessive may have been left out of the run.
+    let head = if a > 0 && OWNED_HEADS.contains(seg.toks[a - 1].text) {
+        a - 1
+    } else {
+        a
+    };
+    b >= head + 2 && !seg.toks[head].sent_start && OWNED_HEADS.contains(seg.toks[head].text)
+}
+
 /// Whether the words before token `a` make a name the gazetteer lacks surely a place's.
 pub(super) fn sure_cue(seg: &Seg<'_>, a: usize) -> bool {
     let before = seg.lower(a.wrapping_sub(1));
@@ -136,6 +153,8 @@ mod tests {
             "She was in the period drama Downton Abbey too.",
             "She launched her graphic novel Angel Catbird there.",
             "He filmed a pilot titled Young MacGyver that year.",
+            "In his My Summer Wanderings, he wrote of the sea.",
+            "They praised our Common Harvest at the fair.",
         ];
         for text in cases {
             assert_eq!(found(text), [], "{text}");
