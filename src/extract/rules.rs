@@ -19,6 +19,7 @@ mod cues;
 mod eponyms;
 pub(crate) mod nicknames;
 mod places;
+mod quoted;
 
 /// How sure a candidate is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -431,6 +432,7 @@ pub fn segment_cands(lex: &Lexicon, index: usize, text: &str, out: &mut Vec<Cand
             eponyms::scan(lex, &seg, run, out);
         }
     }
+    quoted::join(lex, &seg, out, first);
     aliases::link(lex, &seg, out, first);
 }
 
