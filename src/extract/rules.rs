@@ -15,6 +15,7 @@ use super::titles::{
 use super::tokens::{TokKind, Token, tokenize};
 
 mod aliases;
+mod animals;
 mod cues;
 mod eponyms;
 pub(crate) mod nicknames;
@@ -1384,7 +1385,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         push(out, seg, EntityKind::Place, name, a, a, b);
         return;
     }
-    if cue && !thing {
+    if cue && !thing && !animals::in_pet_list(seg, a) {
         push(out, seg, EntityKind::Person, name, title_from, a, b);
         return;
     }

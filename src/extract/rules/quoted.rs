@@ -50,10 +50,7 @@ pub(super) fn join(lex: &Lexicon, seg: &Seg<'_>, out: &mut Vec<Cand>, from: usiz
             i += 1;
             continue;
         }
-        let Some(k) = seg.toks.iter().position(|t| t.start >= c.end) else {
-            i += 1;
-            continue;
-        };
+        let k = seg.toks.partition_point(|t| t.start < c.end);
         let Some(s) = nickname_then_surname(lex, seg, k) else {
             i += 1;
             continue;
