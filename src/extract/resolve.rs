@@ -106,13 +106,22 @@ fn owners<'a>(word: &str, full: &[&'a str], words: &[Words<'_>]) -> Vec<&'a str>
 /// Whether one word is the other with one letter more (not the first).
 fn one_letter_apart(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
-    let s: Vec<char> = short.chars().collect();
-    let l: Vec<char> = long.chars().collect();
-    if l.len() != s.len() + 1 || s.first() != l.first() {
+    if !(1..=4).contains(&(long.len() - short.len())) || short.chars().next() != long.chars().next()
+    {
         return false;
     }
-    let same_head = s.iter().zip(&l).take_while(|(x, y)| x == y).count();
-    s[same_head..] == l[same_head + 1..]
+    let mut rest = short.chars().peekable();
+    let mut skipped = false;
+    for ch in long.chars() {
+        if rest.peek() == Some(&ch) {
+            rest.next();
+        } else if skipped {
+            return false;
+        } else {
+            skipped = true;
+        }
+    }
+    skipped && rest.next().is_none()
 }
 
 /// The name a variant folds into (itself when none).

@@ -64,7 +64,13 @@ const ASSUMED: &[&str] = &[
 /// Whether the text between two names makes the second another name of the
 /// first.
 pub(super) fn renames(between: &str) -> bool {
-    if between.len() > 160 {
+    if between.len() > 160 || between.len() < 3 {
+        return false;
+    }
+    let hint = ["(", "known", "called", "aka", "a.k.a", "name", "pseudonym"]
+        .iter()
+        .any(|h| between.contains(h));
+    if !hint {
         return false;
     }
     let lower = between.to_lowercase();
@@ -128,16 +134,19 @@ pub(super) fn renames(between: &str) -> bool {
 /// Marks the people of one segment (candidates from `from` on) named as
 /// another name of the person named just before.
 pub(super) fn link(lex: &Lexicon, seg: &Seg<'_>, out: &mut Vec<Cand>, from: usize) {
-    if !seg.text.contains("known")
-        && !seg.text.contains('(')
-        && !seg.text.contains("a.k.a")
-        && !seg.text.contains("aka")
-        && !seg.text.contains("name")
-        && !seg.text.contains("called")
-    {
+    let people_here = out[from..]
+        .iter()
+        .filter(|c| c.kind == EntityKind::Person)
+        .count();
+    if people_here == 0 {
         return;
     }
-    foreign_forms(lex, seg, out, from);
+    if seg.text.contains(':') {
+        foreign_forms(lex, seg, out, from);
+    }
+    if people_here < 2 && out.len() - from == people_here {
+        return;
+    }
     let mut people: Vec<usize> = (from..out.len())
         .filter(|&i| out[i].kind == EntityKind::Person && out[i].seg == seg.index)
         .collect();

@@ -37,21 +37,25 @@ pub(super) fn work_title(seg: &Seg<'_>, a: usize) -> bool {
         .is_some_and(|w| WORK_NOUNS.contains(&w))
 }
 
-/// Capitalised possessives that, inside a sentence, open a work's title
-/// ("in his My Early Years").
-#[rustfmt::skip]
-static OWNED_HEADS: WordSet = WordSet::new(&["My", "Our", "Your", "His", "Her", "Their", "Its"]);
+/// Whether the word is a capitalised possessive, which inside a sentence
+/// opens a work's title ("in his My Early Years").
+fn owned_head(word: &str) -> bool {
+    matches!(
+        word,
+        "My" | "Our" | "Your" | "His" | "Her" | "Their" | "Its"
+    )
+}
 
 /// Whether the run `[a, b)` is a title opening with a possessive inside a
 /// sentence ("his My Early Years"), which names nobody.
 pub(super) fn owned_title(seg: &Seg<'_>, a: usize, b: usize) -> bool {
     // The possessive may have been left out of the run.
-    let head = if a > 0 && OWNED_HEADS.contains(seg.toks[a - 1].text) {
+    let head = if a > 0 && owned_head(seg.toks[a - 1].text) {
         a - 1
     } else {
         a
     };
-    b >= head + 2 && !seg.toks[head].sent_start && OWNED_HEADS.contains(seg.toks[head].text)
+    b >= head + 2 && owned_head(seg.toks[head].text) && !seg.toks[head].sent_start
 }
 
 /// Whether the words before token `a` make a name the gazetteer lacks surely a place's.

@@ -6,11 +6,16 @@ use crate::model::EntityKind;
 
 use super::{Cand, Lexicon, Seg, TokKind};
 
+/// Whether a punctuation token's text is a double quote.
+fn quote_text(text: &str) -> bool {
+    matches!(text, "\"" | "\u{201c}" | "\u{201d}")
+}
+
 /// Whether the token is an opening or closing double quote.
 fn quote(seg: &Seg<'_>, i: usize) -> bool {
-    seg.toks.get(i).is_some_and(|t| {
-        t.kind == TokKind::Punct && matches!(t.text, "\"" | "\u{201c}" | "\u{201d}")
-    })
+    seg.toks
+        .get(i)
+        .is_some_and(|t| t.kind == TokKind::Punct && quote_text(t.text))
 }
 
 /// The surname's token when a quoted nickname starts at token `k` and a
@@ -40,7 +45,12 @@ fn nickname_then_surname(lex: &Lexicon, seg: &Seg<'_>, k: usize) -> Option<usize
 /// quoted nickname and the surname after it, dropping the candidates
 /// found inside.
 pub(super) fn join(lex: &Lexicon, seg: &Seg<'_>, out: &mut Vec<Cand>, from: usize) {
-    if !seg.text.contains(['"', '\u{201c}']) {
+    if !out[from..].iter().any(|c| c.kind == EntityKind::Person)
+        || !seg
+            .toks
+            .iter()
+            .any(|t| t.kind == TokKind::Punct && quote_text(t.text))
+    {
         return;
     }
     let mut i = from;
