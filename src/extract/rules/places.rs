@@ -33,8 +33,15 @@ static WORK_NOUNS: WordSet = WordSet::new(&[
 /// Whether the run starting at token `a` is the title of a work named
 /// right after its kind ("the TV series Supernatural").
 pub(super) fn work_title(seg: &Seg<'_>, a: usize) -> bool {
-    seg.lower(a.wrapping_sub(1))
-        .is_some_and(|w| WORK_NOUNS.contains(&w))
+    let noun = |i: usize| seg.lower(i).is_some_and(|w| WORK_NOUNS.contains(&w));
+    if noun(a.wrapping_sub(1)) {
+        return true;
+    }
+    // "their favourite painting, \"The Harvest\"": the title quoted after it.
+    let quoted = a >= 2
+        && seg.toks[a - 1].kind == super::TokKind::Punct
+        && matches!(seg.toks[a - 1].text, "\"" | "\u{201c}");
+    quoted && (noun(a - 2) || a >= 3 && seg.toks[a - 2].is_punct(',') && noun(a - 3))
 }
 
 /// Whether the word is a capitalised possessive, which inside a sentence
@@ -159,6 +166,8 @@ mod tests {
             "He filmed a pilot titled Young MacGyver that year.",
             "In his My Summer Wanderings, he wrote of the sea.",
             "They praised our Common Harvest at the fair.",
+            "They loved the painting, \"Mary of Lorrenia\", by a local artist.",
+            "She read the novel \u{201c}Anna Quist\u{201d} twice.",
         ];
         for text in cases {
             assert_eq!(found(text), [], "{text}");
