@@ -1332,7 +1332,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         // "Romelu Lukaku, Yannick Carrasco, and Dries Mertens": one of a
         // list of people.
         let listed = words <= 3
-            && !seg.word(lex, b - 1)
+            && (!seg.word(lex, b - 1) || first_given >= 1000)
             && seg.index == out.last().map_or(usize::MAX, |c| c.seg)
             && out.last().is_some_and(|c| {
                 c.kind == EntityKind::Person
@@ -1807,6 +1807,11 @@ mod tests {
                 "Quist, Marla and Preston, Hanna. A Tract.",
                 Person,
                 "Hanna Preston",
+            ),
+            (
+                "Guests included Tessa Quellman, Chuck Stone and Rosa Vintner.",
+                Person,
+                "Chuck Stone",
             ),
             (
                 "He played against the Houston Astros on Monday.",
