@@ -68,19 +68,19 @@ mod tests {
     fn pets_named_in_a_list() {
         let cases = [
             (
-                "They live with their three dogs, Biscuit, Rollo and Bunny, who bark.",
-                "Bunny",
+                "They live with their three dogs, Biscuit, Rollo and Pepper, who bark.",
+                "Pepper",
                 true,
             ),
             (
-                "They live with their three dogs, Biscuit, Rollo and Bunny, who bark.",
+                "They live with their three dogs, Biscuit, Rollo and Pepper, who bark.",
                 "Biscuit",
                 true,
             ),
             ("She kept two cats named Rollo and Nimbus.", "Nimbus", true),
             (
-                "The guests were Rollo, Nimbus and Bunny, who sang.",
-                "Bunny",
+                "The guests were Rollo, Nimbus and Pepper, who sang.",
+                "Pepper",
                 false,
             ),
             ("The dogs barked at Anna Quist, who ran.", "Anna", false),
