@@ -18,7 +18,7 @@ use serde_json::{Value, json};
 /// Dev set floors (people F1, places F1). The targets are 0.82 and 0.85;
 /// these are the figures reached (0.780 and 0.860) less a small margin, so
 /// that any regression fails.
-const DEV_FLOOR: (f64, f64) = (0.775, 0.855);
+const DEV_FLOOR: (f64, f64) = (0.790, 0.855);
 /// Seed story floors (people F1, places F1): the target is 0.95.
 const SEED_FLOOR: (f64, f64) = (0.95, 0.95);
 

@@ -38,6 +38,9 @@ fn same_person(a: &Words<'_>, b: &Words<'_>) -> bool {
         || a.sorted == b.sorted
         || variant(a, b)
         || variant(b, a)
+        || a.written.len() == b.written.len()
+            && a.written.last() == b.written.last()
+            && super::rules::nicknames::same_given(a.written[0], b.written[0])
 }
 
 /// "Ichiyo Higuchi" for "Ichiyō Higuchi", "Kristen Wilkins" for "Kristin
@@ -83,12 +86,55 @@ fn owners<'a>(word: &str, full: &[&'a str], words: &[Words<'_>]) -> Vec<&'a str>
             .map(|(f, _)| *f)
             .collect();
     }
+    if hits.is_empty() && word.chars().count() >= 5 {
+        // A surname written with a letter left out or added ("Hollis" for
+        // "Hollins").
+        hits = full
+            .iter()
+            .zip(words)
+            .filter(|(_, w)| {
+                w.written
+                    .last()
+                    .is_some_and(|last| one_letter_apart(word, last))
+            })
+            .map(|(f, _)| *f)
+            .collect();
+    }
     hits
+}
+
+/// Whether one word is the other with one letter more (not the first).
+fn one_letter_apart(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    if !(1..=4).contains(&(long.len() - short.len())) || short.chars().next() != long.chars().next()
+    {
+        return false;
+    }
+    let mut rest = short.chars().peekable();
+    let mut skipped = false;
+    for ch in long.chars() {
+        if rest.peek() == Some(&ch) {
+            rest.next();
+        } else if skipped {
+            return false;
+        } else {
+            skipped = true;
+        }
+    }
+    skipped && rest.next().is_none()
 }
 
 /// The name a variant folds into (itself when none).
 fn canonical<'a>(canon_of: &FxMap<&'a str, &'a str>, name: &'a str) -> &'a str {
-    canon_of.get(name).copied().unwrap_or(name)
+    let mut name = name;
+    // Chains are short ("Y" another name of "X", a variant of "X Z").
+    for _ in 0..4 {
+        match canon_of.get(name) {
+            Some(&next) if next != name => name = next,
+            _ => break,
+        }
+    }
+    name
 }
 
 /// Whether a candidate lies inside a longer organization's name.
@@ -129,6 +175,16 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
             .map_or(pos, |(p, _)| p);
         if best != pos {
             canon_of.insert(full[pos], full[best]);
+        }
+    }
+    // Another name given for a person ("X, also known as Y") is that person.
+    for c in &cands {
+        if let Some(main) = c.same_as.as_deref() {
+            let to = canonical(&canon_of, main);
+            let from = canonical(&canon_of, &c.name);
+            if from != to {
+                canon_of.insert(from, to);
+            }
         }
     }
     // An organization named in part ("Security Council", "Harbour
@@ -243,7 +299,17 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
                         .collect();
                     match titled.as_slice() {
                         [one] => Some(*one),
-                        _ => None,
+                        // Otherwise the one named last before it ("Walt
+                        // Ormond ... his brother George Ormond ... Ormond").
+                        _ => cands
+                            .iter()
+                            .filter(|d| {
+                                d.kind == EntityKind::Person
+                                    && (d.seg, d.start) < (c.seg, c.start)
+                                    && distinct.contains(&canonical(&canon_of, &d.name))
+                            })
+                            .max_by_key(|d| (d.seg, d.start))
+                            .map(|d| canonical(&canon_of, &d.name)),
                     }
                 }
             };
@@ -392,6 +458,8 @@ mod tests {
         let same = [
             ("Ichiyo Higuchi", "Ichiyō Higuchi"),
             ("Kristen Wilkins", "Kristin Wilkins"),
+            ("Larry Quell", "Lawrence Quell"),
+            ("Bill Ormond", "William Ormond"),
         ];
         for (a, b) in same {
             assert!(same_person(&Words::of(a), &Words::of(b)), "{a} / {b}");
@@ -400,9 +468,26 @@ mod tests {
             ("Ann Lee", "Bob Lee"),
             ("Jon Smith", "Jan Smith"),
             ("Daniel Bernoulli", "Johann Bernoulli"),
+            ("Bob Quell", "Richard Quell"),
         ];
         for (a, b) in different {
             assert!(!same_person(&Words::of(a), &Words::of(b)), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn surnames_one_letter_apart() {
+        let cases = [
+            ("Hollis", "Hollins", true),
+            ("Hollins", "Hollis", true),
+            ("Quist", "Quists", true),
+            ("Hollis", "Hollis", false),
+            ("Hollis", "Mollis", false),
+            ("Brink", "Bronks", false),
+            ("Abel", "Label", false),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(one_letter_apart(a, b), want, "{a} {b}");
         }
     }
 

@@ -14,9 +14,13 @@ use super::titles::{
 };
 use super::tokens::{TokKind, Token, tokenize};
 
+mod aliases;
+mod animals;
 mod cues;
 mod eponyms;
+pub(crate) mod nicknames;
 mod places;
+mod quoted;
 
 /// How sure a candidate is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -56,6 +60,8 @@ pub struct Cand {
     /// A town of under 200,000 people named with no locative cue: kept only
     /// if the item names another place of its country.
     pub small: bool,
+    /// Another name of this person, met just before ("X, also known as Y").
+    pub same_as: Option<String>,
 }
 
 /// Lower-case words that, right before a name, make it a place.
@@ -402,6 +408,7 @@ pub fn segment_cands(lex: &Lexicon, index: usize, text: &str, out: &mut Vec<Cand
         memo,
         listed: Vec::new(),
     };
+    let first = out.len();
     let cited = citations(lex, &seg, out);
     let runs = find_runs(&seg.toks, lex);
     seg.listed = cues::listed_people(lex, &seg, &runs);
@@ -426,6 +433,8 @@ pub fn segment_cands(lex: &Lexicon, index: usize, text: &str, out: &mut Vec<Cand
             eponyms::scan(lex, &seg, run, out);
         }
     }
+    quoted::join(lex, &seg, out, first);
+    aliases::link(lex, &seg, out, first);
 }
 
 /// Reference-list names, "Surname, Given." or "Surname, Given and ...":
@@ -452,8 +461,11 @@ fn citations(lex: &Lexicon, seg: &Seg<'_>, out: &mut Vec<Cand>) -> Vec<usize> {
             .get(last + 1)
             .is_none_or(|n| n.is_punct('.') || n.is_punct(';') || n.text == "and");
         let surname = t[i].text;
+        // The first name of a list line, or one after "and" that follows
+        // another reference ("Quist, Marla and Selby, Hanna.").
+        let follows = i >= 2 && used.contains(&(i - 2));
         let surname_ok = (!lex.is_word(surname) && lex.place(surname).is_none())
-            || (i == 0 && list_line && lex.place(given.bare()).is_none());
+            || ((i == 0 || follows) && list_line && lex.place(given.bare()).is_none());
         if closes && lex.given_count(given.bare()) >= 200 && surname_ok {
             out.push(Cand {
                 kind: EntityKind::Person,
@@ -468,6 +480,7 @@ fn citations(lex: &Lexicon, seg: &Seg<'_>, out: &mut Vec<Cand>) -> Vec<usize> {
                 major: true,
                 country: [b' ', b' '],
                 small: false,
+                same_as: None,
             });
             used.extend(i..=last);
         }
@@ -566,6 +579,7 @@ fn push(
         major: false,
         country: [b' ', b' '],
         small: false,
+        same_as: None,
     });
 }
 
@@ -820,7 +834,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         return;
     }
     // "the TV series Supernatural": a title names neither person nor place.
-    if places::work_title(seg, run.start) {
+    if places::work_title(seg, run.start) || places::owned_title(seg, run.start, run.end) {
         return;
     }
     // A leading nationality word is not part of the name ("Russian President
@@ -1318,7 +1332,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         // "Romelu Lukaku, Yannick Carrasco, and Dries Mertens": one of a
         // list of people.
         let listed = words <= 3
-            && !seg.word(lex, b - 1)
+            && (!seg.word(lex, b - 1) || first_given >= 1000)
             && seg.index == out.last().map_or(usize::MAX, |c| c.seg)
             && out.last().is_some_and(|c| {
                 c.kind == EntityKind::Person
@@ -1371,7 +1385,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         push(out, seg, EntityKind::Place, name, a, a, b);
         return;
     }
-    if cue && !thing {
+    if cue && !thing && !animals::in_pet_list(seg, a) {
         push(out, seg, EntityKind::Person, name, title_from, a, b);
         return;
     }
@@ -1788,6 +1802,16 @@ mod tests {
                 "Macaulay, Thomas Babington. History of England.",
                 Person,
                 "Thomas Babington Macaulay",
+            ),
+            (
+                "Quist, Marla and Selby, Hanna. A Tract.",
+                Person,
+                "Hanna Selby",
+            ),
+            (
+                "Guests included Tessa Quellman, Chuck Stone and Rosa Vintner.",
+                Person,
+                "Chuck Stone",
             ),
             (
                 "He played against the Houston Astros on Monday.",

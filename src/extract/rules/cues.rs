@@ -160,7 +160,10 @@ pub(super) fn listed_people(lex: &Lexicon, seg: &Seg<'_>, runs: &[Run]) -> Vec<u
         }
         let group = &runs[i..j];
         i = j;
-        if group.len() < 2 || article_before(seg, group[0].start) {
+        if group.len() < 2
+            || article_before(seg, group[0].start)
+            || super::animals::in_pet_list(seg, group[0].start)
+        {
             continue;
         }
         let names = group.iter().filter(|r| name_like(lex, seg, **r)).count();

@@ -33,8 +33,36 @@ static WORK_NOUNS: WordSet = WordSet::new(&[
 /// Whether the run starting at token `a` is the title of a work named
 /// right after its kind ("the TV series Supernatural").
 pub(super) fn work_title(seg: &Seg<'_>, a: usize) -> bool {
-    seg.lower(a.wrapping_sub(1))
-        .is_some_and(|w| WORK_NOUNS.contains(&w))
+    let noun = |i: usize| seg.lower(i).is_some_and(|w| WORK_NOUNS.contains(&w));
+    if noun(a.wrapping_sub(1)) {
+        return true;
+    }
+    // "their favourite painting, \"The Harvest\"": the title quoted after it.
+    let quoted = a >= 2
+        && seg.toks[a - 1].kind == super::TokKind::Punct
+        && matches!(seg.toks[a - 1].text, "\"" | "\u{201c}");
+    quoted && (noun(a - 2) || a >= 3 && seg.toks[a - 2].is_punct(',') && noun(a - 3))
+}
+
+/// Whether the word is a capitalised possessive, which inside a sentence
+/// opens a work's title ("in his My Early Years").
+fn owned_head(word: &str) -> bool {
+    matches!(
+        word,
+        "My" | "Our" | "Your" | "His" | "Her" | "Their" | "Its"
+    )
+}
+
+/// Whether the run `[a, b)` is a title opening with a possessive inside a
+/// sentence ("his My Early Years"), which names nobody.
+pub(super) fn owned_title(seg: &Seg<'_>, a: usize, b: usize) -> bool {
+    // The possessive may have been left out of the run.
+    let head = if a > 0 && owned_head(seg.toks[a - 1].text) {
+        a - 1
+    } else {
+        a
+    };
+    b >= head + 2 && owned_head(seg.toks[head].text) && !seg.toks[head].sent_start
 }
 
 /// Whether the words before token `a` make a name the gazetteer lacks surely a place's.
@@ -136,6 +164,10 @@ mod tests {
             "She was in the period drama Downton Abbey too.",
             "She launched her graphic novel Angel Catbird there.",
             "He filmed a pilot titled Young MacGyver that year.",
+            "In his My Summer Wanderings, he wrote of the sea.",
+            "They praised our Common Harvest at the fair.",
+            "They loved the painting, \"Mary of Lorrenia\", by a local artist.",
+            "She read the novel \u{201c}Anna Quist\u{201d} twice.",
         ];
         for text in cases {
             assert_eq!(found(text), [], "{text}");
