@@ -145,8 +145,9 @@ pub struct RowTable {
     // `ends[2r]`, its file name at `ends[2r + 1]`.
     text: String,
     ends: Vec<u32>,
-    // (id key, row), sorted: finds a row by id.
-    by_id: Vec<(u64, u32)>,
+    // Id key → the first row with it; whether any key is shared by rows.
+    by_id: HashMap<u64, u32>,
+    shared_keys: bool,
 }
 
 fn offset(n: usize) -> u32 {
@@ -256,13 +257,15 @@ impl RowTable {
 
     /// Makes the id lookup (after the last row is added) and frees spare room.
     pub fn finish(&mut self) {
-        self.by_id = self
-            .ids
-            .iter()
-            .enumerate()
-            .map(|(i, &n)| (n, offset(i)))
-            .collect();
-        self.by_id.sort_unstable();
+        self.by_id = HashMap::with_capacity(self.ids.len());
+        self.shared_keys = false;
+        for (i, &n) in self.ids.iter().enumerate() {
+            if self.by_id.contains_key(&n) {
+                self.shared_keys = true;
+            } else {
+                self.by_id.insert(n, offset(i));
+            }
+        }
         self.ids.shrink_to_fit();
         self.dates.shrink_to_fit();
         self.newsletter.shrink_to_fit();
@@ -275,11 +278,16 @@ impl RowTable {
     /// first one added when several share it.
     pub fn index_of(&self, id: &str) -> Option<usize> {
         let key = id_key(id);
-        let from = self.by_id.partition_point(|&(k, _)| k < key);
-        self.by_id[from..]
-            .iter()
-            .take_while(|&&(k, _)| k == key)
-            .map(|&(_, row)| row as usize)
+        let first = *self.by_id.get(&key)? as usize;
+        if self.get(first).is_some_and(|r| r.has_id(id)) {
+            return Some(first);
+        }
+        // Two ids with one key (or a repeated id): rare, so look through.
+        if !self.shared_keys {
+            return None;
+        }
+        (first..self.len())
+            .filter(|&row| self.ids[row] == key)
             .find(|&row| self.get(row).is_some_and(|r| r.has_id(id)))
     }
 
@@ -300,7 +308,7 @@ impl RowTable {
             + self.dates.capacity() * std::mem::size_of::<Option<NaiveDate>>()
             + (self.newsletter.capacity() + self.folder.capacity() + self.ends.capacity()) * 4
             + self.text.capacity()
-            + self.by_id.capacity() * std::mem::size_of::<(u64, u32)>()
+            + self.by_id.capacity() * (std::mem::size_of::<(u64, u32)>() + 1)
     }
 }
 
