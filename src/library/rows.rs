@@ -260,10 +260,11 @@ impl RowTable {
         self.by_id = HashMap::with_capacity(self.ids.len());
         self.shared_keys = false;
         for (i, &n) in self.ids.iter().enumerate() {
-            if self.by_id.contains_key(&n) {
-                self.shared_keys = true;
-            } else {
-                self.by_id.insert(n, offset(i));
+            match self.by_id.entry(n) {
+                std::collections::hash_map::Entry::Occupied(_) => self.shared_keys = true,
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(offset(i));
+                }
             }
         }
         self.ids.shrink_to_fit();
