@@ -90,7 +90,8 @@ impl PackedLists {
 
     /// List `i` (empty when there is no such list).
     pub fn get(&self, i: usize) -> Numbers<'_> {
-        let bytes = match (self.start.get(i), self.start.get(i + 1)) {
+        let next = i.checked_add(1).and_then(|n| self.start.get(n));
+        let bytes = match (self.start.get(i), next) {
             (Some(&from), Some(&to)) => &self.bytes[from as usize..to as usize],
             _ => &[],
         };
@@ -172,6 +173,7 @@ mod tests {
             assert_eq!(&packed.get(i).collect::<Vec<_>>(), case, "list {i}");
         }
         assert_eq!(packed.get(cases.len()).count(), 0);
+        assert_eq!(packed.get(usize::MAX).count(), 0);
     }
 
     #[test]
