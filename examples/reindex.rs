@@ -2,6 +2,7 @@
 //! `cargo run --release --example reindex -- DATA_DIR PATH...` (used by
 //! BENCHMARKS.md for the incremental figures).
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -28,7 +29,10 @@ fn main() {
     let extractor = Extractor::global();
     let extract = |item: &Item| -> Vec<Entity> { extractor.extract(item) };
     let report = index(&paths, &db, &extract, 2, &mut |_| {});
-    println!(
+    // A reader that stops reading (`| head -1`) does not stop the work.
+    let mut out = std::io::stdout();
+    let _ = writeln!(
+        out,
         "{} files: {} read, {} unchanged, {} removed, {} warnings in {:.3} s",
         report.files,
         report.parsed,
@@ -38,7 +42,8 @@ fn main() {
         start.elapsed().as_secs_f64()
     );
     let texts = index_text(&db, 2, &mut |_| {});
-    println!(
+    let _ = writeln!(
+        out,
         "{texts} files' text added to the full-text index; done in {:.3} s",
         start.elapsed().as_secs_f64()
     );

@@ -1616,6 +1616,15 @@ fn nested_places(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize, out: &mut Vec
     }
 }
 
+/// Every candidate of one segment of text (for the rule modules' tests).
+#[cfg(test)]
+fn candidates(text: &str) -> Vec<Cand> {
+    let lex = &crate::extract::Extractor::global().lex;
+    let mut out = Vec::new();
+    segment_cands(lex, 0, text, &mut out);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -192,10 +192,8 @@ mod tests {
     use crate::model::EntityKind;
 
     fn found(text: &str) -> Vec<(EntityKind, String)> {
-        let lex = &crate::extract::Extractor::global().lex;
-        let mut out = Vec::new();
-        super::super::segment_cands(lex, 0, text, &mut out);
-        out.into_iter()
+        super::super::candidates(text)
+            .into_iter()
             .filter(|c| c.evidence == super::super::Evidence::Strong)
             .map(|c| (c.kind, c.name))
             .collect()

@@ -90,10 +90,8 @@ mod tests {
     use crate::model::EntityKind;
 
     fn people(text: &str) -> Vec<String> {
-        let lex = &crate::extract::Extractor::global().lex;
-        let mut out = Vec::new();
-        super::super::segment_cands(lex, 0, text, &mut out);
-        out.into_iter()
+        super::super::candidates(text)
+            .into_iter()
             .filter(|c| c.kind == EntityKind::Person)
             .map(|c| c.name)
             .collect()
