@@ -6,9 +6,8 @@ mod common;
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use common::key_events;
+use common::feed_from;
 use gazette::app::{App, Effect};
-use gazette::config::Config;
 use gazette::library::{Body, Library};
 use gazette::model::{Block, Item, ItemId};
 use gazette::source::{MemorySource, serve};
@@ -49,24 +48,10 @@ fn reader() -> (App, MemorySource) {
     (app, source)
 }
 
-fn feed(app: &mut App, source: &MemorySource, keys: &str) -> Vec<Effect> {
-    let keymap = Config::default_embedded().keymap();
-    let mut effects = Vec::new();
-    for key in key_events(keys) {
-        if app.takes_keys() {
-            effects.extend(gazette::tui::type_key(app, key));
-        } else if let Some(action) = keymap.lookup(&key) {
-            effects.extend(app.update(action));
-        }
-        serve(app, source);
-    }
-    effects
-}
-
 #[test]
 fn a_digit_opens_that_link() {
     let (mut app, source) = reader();
-    assert!(feed(&mut app, &source, "<enter>L").is_empty());
+    assert!(feed_from(&mut app, &source, "<enter>L").is_empty());
     let view = app.links_view().unwrap();
     let urls: Vec<&str> = view.links.iter().map(|l| l.url.as_str()).collect();
     assert_eq!(
@@ -81,7 +66,7 @@ fn a_digit_opens_that_link() {
         view.links[0].text,
         "The ministry published the tender notice"
     );
-    let effects = feed(&mut app, &source, "2");
+    let effects = feed_from(&mut app, &source, "2");
     assert_eq!(
         effects,
         [Effect::OpenLink(
@@ -90,7 +75,7 @@ fn a_digit_opens_that_link() {
     );
     assert!(app.links_view().is_none());
     // Enter opens the selected one; j moves.
-    let effects = feed(&mut app, &source, "Lj<enter>");
+    let effects = feed_from(&mut app, &source, "Lj<enter>");
     assert_eq!(effects.len(), 1);
     assert!(matches!(&effects[0], Effect::OpenLink(u) if u.ends_with("annex.pdf")));
 }
@@ -98,7 +83,7 @@ fn a_digit_opens_that_link() {
 #[test]
 fn a_hostile_link_is_refused_with_the_reason() {
     let (mut app, source) = reader();
-    let effects = feed(&mut app, &source, "<enter>L3");
+    let effects = feed_from(&mut app, &source, "<enter>L3");
     assert!(effects.is_empty());
     assert_eq!(
         app.message(),
@@ -108,9 +93,9 @@ fn a_hostile_link_is_refused_with_the_reason() {
     );
     // The list stays open; 9 names no link; Esc closes.
     assert!(app.links_view().is_some());
-    assert!(feed(&mut app, &source, "9").is_empty());
+    assert!(feed_from(&mut app, &source, "9").is_empty());
     assert_eq!(app.message(), Some("There is no link 9"));
-    feed(&mut app, &source, "<esc>");
+    feed_from(&mut app, &source, "<esc>");
     assert!(app.links_view().is_none());
 }
 
@@ -126,7 +111,7 @@ fn an_item_without_links_says_so() {
 #[test]
 fn the_list_is_drawn_numbered_with_text_and_shortened_urls() {
     let (mut app, source) = reader();
-    feed(&mut app, &source, "<enter>L");
+    feed_from(&mut app, &source, "<enter>L");
     let rows = common::rows(&common::draw(&mut app, 80, 20, &Theme::plain()));
     let screen = rows.join("\n");
     assert!(screen.contains("Links (3)"), "{screen}");

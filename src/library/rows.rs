@@ -211,7 +211,13 @@ impl RowTable {
             self.ends[2 * i - 1] as usize
         };
         let (title_end, file_end) = (self.ends[2 * i] as usize, self.ends[2 * i + 1] as usize);
-        let id = match self.text_ids.get(&offset(i)) {
+        // Most libraries have no id that is not hex: skip the lookup then.
+        let text_id = if self.text_ids.is_empty() {
+            None
+        } else {
+            self.text_ids.get(&offset(i))
+        };
+        let id = match text_id {
             Some(text) => IdRef::Text(text),
             None => IdRef::Hex(n),
         };

@@ -204,8 +204,12 @@ pub fn key_events(keys: &str) -> Vec<KeyEvent> {
 
 /// Feeds keys through the default key map; returns every effect.
 pub fn feed(app: &mut App, keys: &str) -> Vec<Effect> {
+    feed_from(app, &source(), keys)
+}
+
+/// Like [`feed`], with bodies served from `source`.
+pub fn feed_from(app: &mut App, source: &MemorySource, keys: &str) -> Vec<Effect> {
     let keymap = Config::default_embedded().keymap();
-    let source = source();
     let mut effects = Vec::new();
     for key in key_events(keys) {
         if app.takes_keys() {
@@ -214,7 +218,7 @@ pub fn feed(app: &mut App, keys: &str) -> Vec<Effect> {
             effects.extend(app.update(action));
         }
         // As the event loop does before every frame.
-        serve(app, &source);
+        serve(app, source);
     }
     effects
 }
