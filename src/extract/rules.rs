@@ -704,6 +704,19 @@ fn is_org(seg: &Seg<'_>, a: usize, b: usize) -> bool {
         || ORG_WORDS.contains(last)
 }
 
+/// Organization words that are also common surnames.
+static SURNAME_ORG_WORDS: WordSet = WordSet::new(&["Law", "Green", "Court", "Banks"]);
+
+/// "Nathan Law", "Eva Green": a common given name, then an organization word
+/// that is also a surname, is a person ("the Kessler Law" is not).
+fn surname_org_word(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> bool {
+    b == a + 2
+        && SURNAME_ORG_WORDS.contains(seg.toks[a + 1].text)
+        && seg.given(lex, a) >= 1000
+        && !seg.word(lex, a)
+        && !cues::article_before(seg, a)
+}
+
 /// Whether a word cannot be (part of) a person's name: CamelCase brands and
 /// abstract nouns ("YouTube", "Scientology", "Christianity").
 fn not_a_name(word: &str) -> bool {
@@ -1090,7 +1103,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
     }
     // Organizations, with the places nested in them ("University of Chicago").
     let acronym = words == 1 && seg.toks[a].is_all_caps() && !seg.caps && gazetteer.is_none();
-    if !titled && (is_org(seg, a, b) || acronym) {
+    if !titled && !surname_org_word(lex, seg, a, b) && (is_org(seg, a, b) || acronym) {
         if words == 1 && !seg.toks[a].is_all_caps() {
             return;
         }
@@ -1662,6 +1675,14 @@ mod tests {
             ("A note from H. G. Wells arrived.", "H. G. Wells"),
             ("Jordan said the plan was fine.", "Jordan"),
             ("Georgia, a lawyer, disagreed.", "Georgia"),
+            // A surname that is also an organization or function word.
+            ("The league's Nathan Law won a seat.", "Nathan Law"),
+            ("Prime Minister Theresa May said so.", "Theresa May"),
+            ("The seat went to James To of the Labour Party.", "James To"),
+            (
+                "He replaced the injured Will Carrow at third.",
+                "Will Carrow",
+            ),
         ];
         for (text, name) in cases {
             assert!(has(text, Person, name), "{text}: {:?}", cands(text));

@@ -61,12 +61,41 @@ pub fn is_stop(t: &Token<'_>, lex: &Lexicon) -> bool {
     contraction || STOP_CAPS.contains(bare) || CALENDAR.contains(bare)
 }
 
+/// Capitalised function and calendar words that are also surnames.
+static STOP_SURNAMES: super::titles::WordSet =
+    super::titles::WordSet::new(&["To", "May", "Do", "So"]);
+
+/// Whether token `k`, a capitalised function or calendar word inside a
+/// sentence, ends a given name as its surname ("Theresa May said", "James To
+/// of the Democratic Party").
+fn stop_surname(toks: &[Token<'_>], start: usize, k: usize, lex: &Lexicon) -> bool {
+    let t = &toks[k];
+    k > start
+        && !t.sent_start
+        && STOP_SURNAMES.contains(t.text)
+        && lex.given_count(toks[k - 1].bare()) >= 1000
+        && toks
+            .get(k + 1)
+            .is_none_or(|n| !capish(n) || is_stop(n, lex))
+}
+
+/// Whether token `i`, the capitalised given name "Will" inside a sentence,
+/// opens a name ("an injury to Will Carrow").
+fn stop_given(toks: &[Token<'_>], i: usize, lex: &Lexicon) -> bool {
+    let t = &toks[i];
+    !t.sent_start
+        && t.text == "Will"
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| capish(n) && !is_stop(n, lex) && !lex.is_word(n.bare()))
+}
+
 /// Finds the capitalised runs of a tokenized segment.
 pub fn find_runs(toks: &[Token<'_>], lex: &Lexicon) -> Vec<Run> {
     let mut runs = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !capish(&toks[i]) || is_stop(&toks[i], lex) {
+        if !capish(&toks[i]) || is_stop(&toks[i], lex) && !stop_given(toks, i, lex) {
             i += 1;
             continue;
         }
@@ -74,7 +103,7 @@ pub fn find_runs(toks: &[Token<'_>], lex: &Lexicon) -> Vec<Run> {
         let mut end = i + 1;
         let mut broke = false;
         while let Some(next) = toks.get(end) {
-            if capish(next) && !is_stop(next, lex) {
+            if capish(next) && (!is_stop(next, lex) || stop_surname(toks, start, end, lex)) {
                 end += 1;
                 continue;
             }
@@ -150,6 +179,19 @@ mod tests {
             ("In March, NATO met", &["NATO"]),
             ("by Jean le Rond d'Alembert.", &["Jean le Rond d'Alembert"]),
             ("Tsar Peter the Great ruled", &["Tsar Peter the Great"]),
+            // A function or calendar word that is a surname, or "Will" as a given name.
+            (
+                "Prime Minister Theresa May said",
+                &["Prime Minister Theresa May"],
+            ),
+            (
+                "won by James To of the Labour Party",
+                &["James To of the Labour Party"],
+            ),
+            ("an injury to Will Carrow ended it", &["Will Carrow"]),
+            ("Will Carrow play?", &["Carrow"]),
+            ("Talks To Resume In May", &["Talks", "Resume"]),
+            ("He met Theresa In Paris", &["Theresa", "Paris"]),
         ];
         for (text, expected) in cases {
             assert_eq!(run_texts(text), *expected, "{text}");
