@@ -704,6 +704,27 @@ fn is_org(seg: &Seg<'_>, a: usize, b: usize) -> bool {
         || ORG_WORDS.contains(last)
 }
 
+/// Academic degrees, written without dots or spaces and in lower case.
+#[rustfmt::skip]
+static DEGREES: WordSet = WordSet::new(&[
+    "msc", "bsc", "phd", "dphil", "mphil", "mba", "ma", "ba", "bs", "ms", "md", "llb", "llm",
+    "beng", "meng", "bed", "med", "edd", "dsc", "mres", "mfa", "bfa",
+]);
+
+/// Whether the text is an academic degree ("M.Sc", "Ph. D.").
+fn is_degree(text: &str) -> bool {
+    if text.len() > 8 || !text.contains('.') {
+        return false;
+    }
+    let mut key = [0u8; 8];
+    let mut n = 0;
+    for b in text.bytes().filter(|b| !matches!(b, b'.' | b' ')) {
+        key[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    std::str::from_utf8(&key[..n]).is_ok_and(|k| DEGREES.contains(k))
+}
+
 /// Organization words that are also common surnames.
 static SURNAME_ORG_WORDS: WordSet = WordSet::new(&["Law", "Green", "Court", "Banks"]);
 
@@ -780,6 +801,16 @@ fn skip_lead_words(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> usize {
     if title_word(lex, seg, a) {
         return a;
     }
+    // "(Council on American-)Islamic Relations Alia Salem said": an
+    // organization's last word, then a person named in full.
+    if let Some(k) = (b.saturating_sub(3).max(a + 1)..b - 1).find(|&k| {
+        org_tail(lex, seg, k - 1)
+            && seg.given(lex, k) >= 1000
+            && !seg.word_bare(lex, k)
+            && (k + 1..b).all(|i| !ORG_WORDS.contains(seg.toks[i].bare()))
+    }) {
+        return k;
+    }
     for k in a + 1..b {
         let t = &seg.toks[k];
         let before_ok = (a..k).all(|i| {
@@ -806,6 +837,19 @@ fn skip_lead_words(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> usize {
         }
     }
     a
+}
+
+/// Whether token `i` ends an organization's name: an organization word, or
+/// a plural common noun ("Relations", "Affairs", "Studies").
+fn org_tail(lex: &Lexicon, seg: &Seg<'_>, i: usize) -> bool {
+    let w = seg.toks[i].bare();
+    ORG_WORDS.contains(w)
+        || w.len() > 4
+            && w.ends_with('s')
+            && seg.word_bare(lex, i)
+            && seg
+                .lower(i)
+                .is_some_and(|l| lex.is_word(&l[..l.len() - 1]) || l.ends_with("ies"))
 }
 
 fn set_place(out: &mut [Cand], index: Option<u32>) {
@@ -1216,6 +1260,10 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         && !seg.caps
     {
         push(out, seg, EntityKind::Place, name, title_from, a, b);
+        return;
+    }
+    // "M.Sc.", "Ph.D.": a degree.
+    if is_degree(seg.slice(a, b)) {
         return;
     }
     // "L. D.": initials alone name no one we can follow.
@@ -1683,6 +1731,11 @@ mod tests {
                 "He replaced the injured Will Carrow at third.",
                 "Will Carrow",
             ),
+            // An organization's last word, then the person.
+            (
+                "A chapter of the Council on Tavish Relations Alia Brenner said so.",
+                "Alia Brenner",
+            ),
         ];
         for (text, name) in cases {
             assert!(has(text, Person, name), "{text}: {:?}", cands(text));
@@ -1713,6 +1766,9 @@ mod tests {
     #[test]
     fn demonyms_words_and_calendar_are_not_entities() {
         let cases = [
+            "I needed an internship for my M.Sc. studies.",
+            "She finished her Ph.D. in May.",
+            "It gives his rank as Oberst, Colonel.",
             "Russian forces advanced on Monday.",
             "Nice weather helped.",
             "Following the leak, talks resumed in November.",
@@ -1779,6 +1835,10 @@ mod tests {
             (
                 "Members of the Senate Armed Services Committee met.",
                 &[(Organization, "Senate Armed Services Committee")],
+            ),
+            (
+                "We went to the Harwick Springs Cavalcade of Magic.",
+                &[(Organization, "Harwick Springs Cavalcade of Magic")],
             ),
         ];
         for (text, expected) in cases {

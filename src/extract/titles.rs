@@ -100,6 +100,10 @@ pub static TITLES: WordSet = WordSet::new(&[
     "Aunt", "Grandpa", "Grandma", "Auntie", "Madame", "Monsieur", "Herr", "Frau", "Senor",
     "Signor", "Don", "Dona", "Ex", "Tsar", "Tsarina", "Czarina", "Kaiser", "Earl", "Marquess",
     "Marquis", "Viscount", "Archduke", "St", "Ste",
+    // Ranks in other armies ("his rank as Oberst").
+    "Oberst", "Oberstleutnant", "Hauptmann", "Leutnant", "Oberleutnant", "Rittmeister",
+    "Feldmarschall", "Generalleutnant", "Generalmajor", "Kapitän", "Kapitan", "Hetman",
+    "Ataman", "Kommandant",
 ]);
 
 /// Words of a title phrase that only count after a title word
@@ -323,7 +327,7 @@ pub static ORG_WORDS: WordSet = WordSet::new(&[
     "Department", "Institute", "Institution", "Foundation", "Bank", "Club", "Union", "Society",
     "Army", "Navy", "Forces", "Court", "Parliament", "Congress", "Senate", "Assembly",
     "Commission", "Office", "Bureau", "Service", "Services", "Times", "News", "Post", "Journal",
-    "Network", "Group", "Team", "FC", "League", "Cup", "Festival", "Airlines", "Airways",
+    "Network", "Group", "Team", "FC", "League", "Cup", "Festival", "Cavalcade", "Carnival", "Expo", "Jamboree", "Gala", "Fest", "Parade", "Symposium", "Forum", "Olympiad", "Marathon", "Airlines", "Airways",
     "Academy", "School", "Hospital", "Center", "Centre", "Organization", "Organisation",
     "Federation", "Administration", "Authority", "Government", "Guard", "Police", "Movement",
     "Front", "Coalition", "Alliance", "Records", "Studios", "Studio", "Press", "Magazine",
