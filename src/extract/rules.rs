@@ -229,6 +229,12 @@ impl<'a> Seg<'a> {
         }
     }
 
+    /// `not_a_name` of token `i`, unless it is a common given name
+    /// ("Gregory", "Hilary" end like abstract nouns).
+    fn not_name(&self, lex: &Lexicon, i: usize) -> bool {
+        not_a_name(self.toks[i].text) && self.given(lex, i) < 1000
+    }
+
     fn slice(&self, a: usize, b: usize) -> &'a str {
         &self.text[self.toks[a].start..self.toks[b - 1].end]
     }
@@ -1085,6 +1091,24 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         }
         return;
     }
+    // "Hilary of Poitiers", "Theodorus of Tabennese": one name, then where
+    // the person came from, both part of the name.
+    if b == a + 3 && gazetteer.is_none() && named_for_origin(lex, seg, a) {
+        push(out, seg, EntityKind::Person, name, title_from, a, b);
+        let k = a + 2;
+        let place = seg.place1(lex, k);
+        push(
+            out,
+            seg,
+            EntityKind::Place,
+            place.map_or(seg.name(k, b), |p| Cow::Borrowed(p.1)),
+            k,
+            k,
+            b,
+        );
+        set_place(out, place.map(|p| p.0));
+        return;
+    }
     // "Claudia Mo of the Civic Party", "Alexander Gordon of Auchintoul": a
     // full name, then what it is "of".
     if let Some(of) = (a + 2..b).find(|&i| seg.toks[i].text == "of")
@@ -1320,7 +1344,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
             return;
         }
     }
-    if (a..b).any(|i| not_a_name(seg.toks[i].text)) {
+    if (a..b).any(|i| seg.not_name(lex, i)) {
         nested_places(lex, seg, a, b, out);
         return;
     }
@@ -1499,8 +1523,8 @@ fn person_like(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize, titled: bool) -
         !ORG_WORDS.contains(w)
             && !PLACE_TAILS.contains(w)
             && !PLACE_HEADS.contains(w)
-            && !not_a_name(w)
             && !seg.toks[i].is_all_caps()
+            && !seg.not_name(lex, i)
     });
     // "Boston Red Sox of Major League Baseball": a team, not a name.
     let last = seg.toks[b - 1].text;
@@ -1511,6 +1535,29 @@ fn person_like(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize, titled: bool) -
         && (titled
             || (given >= 200 && (!seg.word(lex, a) || given >= 20_000))
             || hyphenated_given(seg.toks[b - 1].text))
+}
+
+/// Whether tokens `a..a + 3` are a single name, "of" and a place's name
+/// ("Hilary of Poitiers", "Gregory of Nyssa", "Theodorus of Tabennese").
+fn named_for_origin(lex: &Lexicon, seg: &Seg<'_>, a: usize) -> bool {
+    let (first, from) = (&seg.toks[a], &seg.toks[a + 2]);
+    let plain = |i: usize| {
+        let w = seg.toks[i].bare();
+        !seg.word(lex, i)
+            && !seg.toks[i].is_all_caps()
+            && !ORG_WORDS.contains(w)
+            && !PLACE_HEADS.contains(w)
+            && !PLACE_TAILS.contains(w)
+            && !TITLES.contains(w)
+            && !seg.not_name(lex, i)
+    };
+    let latin = first.text.len() > 4 && (first.text.ends_with("us") || first.text.ends_with("os"));
+    seg.toks[a + 1].text == "of"
+        && plain(a)
+        && plain(a + 2)
+        && !lex.is_demonym(from.text)
+        && seg.place1(lex, a).is_none()
+        && (seg.given(lex, a) >= 200 || latin)
 }
 
 /// A Chinese or Korean given name written with a hyphen ("Kwok-hung",
@@ -1731,6 +1778,12 @@ mod tests {
                 "He replaced the injured Will Carrow at third.",
                 "Will Carrow",
             ),
+            // Given names that end like abstract nouns.
+            (
+                "It was based on the Gregory Tallant novel.",
+                "Gregory Tallant",
+            ),
+            ("Hilary Brenwick, a curator, said so.", "Hilary Brenwick"),
             // An organization's last word, then the person.
             (
                 "A chapter of the Council on Tavish Relations Alia Brenner said so.",
@@ -1875,6 +1928,16 @@ mod tests {
                 "Chudnov",
             ),
             ("He was created Earl of Snowdon in 1961.", Place, "Snowdon"),
+            (
+                "He copied Hilary of Poitiers' commentary.",
+                Person,
+                "Hilary of Poitiers",
+            ),
+            (
+                "Theodorus of Tabennese (c. 314 – 368) led them.",
+                Person,
+                "Theodorus of Tabennese",
+            ),
             (
                 "Alexander Gordon of Auchintoul wrote it.",
                 Place,
