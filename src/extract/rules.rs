@@ -766,6 +766,21 @@ fn not_a_name(word: &str) -> bool {
     camel || abstract_noun
 }
 
+/// Whether a word is made like a brand's name: a compound ending in a
+/// trade word ("Microsoft", "Wikimedia", "Netflix").
+fn brand_like(word: &str) -> bool {
+    [
+        "soft", "ware", "tech", "media", "pedia", "book", "tube", "flix", "cast",
+    ]
+    .iter()
+    .any(|s| {
+        word.len() >= s.len() + 3
+            && word.ends_with(s)
+            && !word.ends_with("Media")
+            && word.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
 /// Titles that surely precede a person's name, even a word-like one ("Mr. Trump").
 #[rustfmt::skip]
 static HONORIFICS: WordSet = WordSet::new(&[
@@ -1344,6 +1359,11 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
             return;
         }
     }
+    // "Microsoft says", "the Wikimedia Foundation": a brand's name.
+    if (a..b).any(|i| brand_like(seg.toks[i].text) && seg.given(lex, i) < 1000) {
+        push(out, seg, EntityKind::Organization, name, title_from, a, b);
+        return;
+    }
     if (a..b).any(|i| seg.not_name(lex, i)) {
         nested_places(lex, seg, a, b, out);
         return;
@@ -1888,6 +1908,10 @@ mod tests {
             (
                 "Members of the Senate Armed Services Committee met.",
                 &[(Organization, "Senate Armed Services Committee")],
+            ),
+            (
+                "Brandsoft says the browser is old.",
+                &[(Organization, "Brandsoft")],
             ),
             (
                 "We went to the Harwick Springs Cavalcade of Magic.",
