@@ -768,7 +768,7 @@ fn not_a_name(word: &str) -> bool {
 
 /// Whether a word is made like a brand's name: a compound ending in a
 /// trade word ("Microsoft", "Wikimedia", "Netflix").
-fn brand_like(word: &str) -> bool {
+pub(super) fn brand_like(word: &str) -> bool {
     [
         "soft", "ware", "tech", "media", "pedia", "book", "tube", "flix", "cast",
     ]

@@ -5,7 +5,9 @@
 
 use crate::model::EntityKind;
 
-use super::{DIRECTIONS, Lexicon, ORG_WORDS, PLACE_TAILS, Run, Seg, WordSet, not_a_name, push};
+use super::{
+    DIRECTIONS, Lexicon, ORG_WORDS, PLACE_TAILS, Run, Seg, WordSet, brand_like, not_a_name, push,
+};
 
 /// Heads of names that honour a person.
 #[rustfmt::skip]
@@ -31,6 +33,7 @@ fn eponym_word(lex: &Lexicon, seg: &Seg<'_>, i: usize) -> bool {
         || ORG_WORDS.contains(w)
         || PLACE_TAILS.contains(w)
         || not_a_name(w)
+        || brand_like(w)
     {
         return false;
     }
@@ -118,6 +121,7 @@ mod tests {
             ("The National Library reopened.", &[]),
             ("The NASA Space Center is large.", &[]),
             ("She joined the Make-A-Wish Foundation.", &[]),
+            ("They gave to the Brandmedia Foundation.", &[]),
         ];
         for (text, want) in cases {
             assert_eq!(people(text), *want, "{text}");
