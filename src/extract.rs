@@ -357,6 +357,28 @@ mod tests {
     }
 
     #[test]
+    fn a_repeated_lone_slavic_surname_is_a_person() {
+        let it = item(
+            "Talks",
+            &[
+                "In 1990 Dravchenko agreed to the plan.",
+                "Later Dravchenko also proposed a zone; Welmore did not.",
+            ],
+        );
+        let got = Extractor::global().extract(&it);
+        let person = find(&got, "Dravchenko");
+        assert_eq!(
+            (person.kind, person.mentions.len()),
+            (EntityKind::Person, 2)
+        );
+        // Named once, or with no surname ending, a lone word stays unresolved.
+        assert!(got.iter().all(|e| e.name != "Welmore"), "{got:?}");
+        let once = item("Talks", &["In 1990 Dravchenko agreed to the plan."]);
+        let got = Extractor::global().extract(&once);
+        assert!(got.iter().all(|e| e.name != "Dravchenko"), "{got:?}");
+    }
+
+    #[test]
     fn the_newsletter_naming_itself_is_not_an_actor() {
         let mut it = item(
             "Hearing",

@@ -766,6 +766,18 @@ fn not_a_name(word: &str) -> bool {
     camel || abstract_noun
 }
 
+/// Whether a word ends like a Slavic surname ("Gorbachev", "Kravchenko",
+/// "Zelenskyy"): repeated alone, it names a person.
+fn slavic_surname(word: &str) -> bool {
+    word.len() > 5
+        && [
+            "ov", "ev", "ova", "eva", "sky", "skyy", "skiy", "ski", "ska", "enko", "vich", "chuk",
+            "shvili", "dze", "yan",
+        ]
+        .iter()
+        .any(|s| word.ends_with(s))
+}
+
 /// Whether a word is made like a brand's name: a compound ending in a
 /// trade word ("Microsoft", "Wikimedia", "Netflix").
 pub(super) fn brand_like(word: &str) -> bool {
@@ -1510,9 +1522,10 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
         return;
     }
     let dictionary = lex.is_word(&name);
+    let surname = !dictionary && slavic_surname(&name);
     push(out, seg, EntityKind::Person, name, title_from, a, b);
     set_weak(out);
-    set_major(out, first_given >= 300 && !dictionary);
+    set_major(out, first_given >= 300 && !dictionary || surname);
 }
 
 /// "Aldric of Vellmark": the unknown place a person is "of", named at the end.
