@@ -173,7 +173,7 @@ pub static STOP_CAPS: WordSet = WordSet::new(&[
     "Only", "Even", "Still", "Now", "Today", "Tomorrow", "Yesterday", "Tonight", "Is", "Are",
     "Was", "Were", "Be", "Been", "Do", "Does", "Did", "Has", "Have", "Had", "Will", "Would",
     "Can", "Could", "Should", "Shall", "May", "Might", "Must", "Let", "Please", "Thank", "Thanks",
-    "Oh", "Well", "OK", "Okay", "Dear", "Hi", "Hello", "Like", "Unlike", "About", "Above",
+    "Oh", "Well", "OK", "Okay", "Dear", "Hi", "Hello", "Hey", "Like", "Unlike", "About", "Above",
     "Across", "Against", "Along", "Among", "Around", "Behind", "Below", "Beneath", "Beside",
     "Between", "Beyond", "Despite", "Down", "Inside", "Into", "Near", "Off", "Onto", "Out",
     "Outside", "Over", "Per", "Through", "Throughout", "Toward", "Towards", "Under", "Upon", "Up",

@@ -2,7 +2,8 @@
 //! a relative named in apposition ("his father, Anthony,"), "X and I",
 //! "the woman Eva", "the Monti government", an author cited with a year
 //! ("Kessler (2004)"), and names listed with other people's names
-//! ("Zeus, Hera, Poseidon and Athena").
+//! ("Zeus, Hera, Poseidon and Athena"); a name given ("my name is John")
+//! or greeted ("Hey John,").
 
 use super::{Lexicon, Run, Seg, TokKind, WordSet, not_a_name};
 
@@ -55,7 +56,13 @@ pub(super) fn person(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> bool {
             Some("government" | "cabinet") => lex.is_surname(toks[a].bare()),
             _ => false,
         };
-    kin || and_i || noun || government || cited(lex, seg, a, b)
+    // "my name is John", "Hey John, ...".
+    let named = a >= 3
+        && matches!(seg.lower(a - 1).as_deref(), Some("is" | "was"))
+        && seg.lower(a - 2).as_deref() == Some("name")
+        && seg.lower(a - 3).is_some_and(|w| POSSESSIVES.contains(&w));
+    let greeted = a >= 1 && matches!(toks[a - 1].text, "Hey" | "Hi" | "Hello" | "Dear") && closes;
+    kin || and_i || noun || government || named || greeted || cited(lex, seg, a, b)
 }
 
 /// Whether the word before token `a` is the article "the".
@@ -212,6 +219,8 @@ mod tests {
             ("She moved in with her sister, Michelle.", "Michelle"),
             ("Later Rebecca and I wrote it.", "Rebecca"),
             ("It is the voice of the woman Eva there.", "Eva"),
+            ("He said, 'Hi, my name is Anselm,' and smiled.", "Anselm"),
+            ("I say, 'Hey Anselm, good to meet you.'", "Anselm"),
             ("Fees rose under the Monti government.", "Monti"),
             ("It began under the Obama administration.", "Obama"),
             (
