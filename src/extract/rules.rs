@@ -847,7 +847,7 @@ fn is_roman(word: &str) -> bool {
 
 /// First words that open a foreign name of a place or work, not a person.
 #[rustfmt::skip]
-static NON_PERSON_HEADS: WordSet = WordSet::new(&[
+pub(super) static NON_PERSON_HEADS: WordSet = WordSet::new(&[
     "Les", "Le", "La", "Los", "Las", "El", "Il", "Lo", "Die", "Das", "Der", "Instituto", "Santo",
     "San", "Santa", "São", "Sankt", "Sant", "Piazza", "Via", "Rue", "Place", "Palazzo", "Museo",
     "Musée", "Teatro", "Hôtel", "Hôpital", "École", "Université", "Universidad",

@@ -5,7 +5,7 @@
 //! ("Zeus, Hera, Poseidon and Athena"); a name given ("my name is John")
 //! or greeted ("Hey John,").
 
-use super::{Lexicon, Run, Seg, TokKind, WordSet, not_a_name};
+use super::{Lexicon, NON_PERSON_HEADS, Run, Seg, TokKind, WordSet, not_a_name};
 
 /// Relatives, named in apposition after a possessive ("his father, Anthony,").
 #[rustfmt::skip]
@@ -139,6 +139,7 @@ fn name_like(lex: &Lexicon, seg: &Seg<'_>, run: Run) -> bool {
     }
     b <= a + 3
         && seg.given(lex, a) >= 200
+        && !NON_PERSON_HEADS.contains(seg.toks[a].text)
         && !seg.word(lex, a)
         && !seg.word_bare(lex, b - 1)
         && (a..b).all(|i| seg.toks[i].is_cap() && seg.place1(lex, i).is_none())
@@ -258,6 +259,11 @@ mod tests {
             ),
             ("He told the Brooklyn Paper, briefly.", "Brooklyn Paper"),
             ("A film, Burning Man (2011), followed.", "Burning Man"),
+            // A saint's name opens a school's or church's, not a person's list.
+            (
+                "The schools San Cosimo and Benedetta were fined.",
+                "Benedetta",
+            ),
         ];
         for (text, name) in none {
             assert!(!person(text, name), "{text}: {:?}", found(text));
