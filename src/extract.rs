@@ -357,6 +357,22 @@ mod tests {
     }
 
     #[test]
+    fn a_title_phrase_with_for_stays_with_the_name() {
+        let it = item(
+            "Schools",
+            &["Undersecretary for Education Mr. Tavoni spoke on Monday."],
+        );
+        let got = Extractor::global().extract(&it);
+        let person = find(&got, "Tavoni");
+        assert!(
+            person
+                .aliases
+                .contains(&"Undersecretary for Education Mr. Tavoni".to_string()),
+            "{person:?}"
+        );
+    }
+
+    #[test]
     fn a_repeated_lone_slavic_surname_is_a_person() {
         let it = item(
             "Talks",

@@ -1960,6 +1960,10 @@ mod tests {
                 &[(Place, "Kyiv"), (Place, "Ukraine")],
             ),
             (
+                "Undersecretary for Education Mr. Tavoni spoke.",
+                &[(Person, "Tavoni")],
+            ),
+            (
                 "Members of the Senate Armed Services Committee met.",
                 &[(Organization, "Senate Armed Services Committee")],
             ),

@@ -3,7 +3,7 @@
 //! punctuation, possessives, calendar words and capitalised function words.
 
 use super::lexicon::Lexicon;
-use super::titles::{CALENDAR, PARTICLES, STOP_CAPS};
+use super::titles::{CALENDAR, PARTICLES, STOP_CAPS, TITLES};
 use super::tokens::{TokKind, Token};
 
 /// A run of tokens `[start, end)` that may name something.
@@ -120,6 +120,11 @@ pub fn find_runs(toks: &[Token<'_>], lex: &Lexicon) -> Vec<Run> {
                 end += 2;
                 continue;
             }
+            // "Minister for Foreign Affairs", "Undersecretary for Education".
+            if next.text == "for" && TITLES.contains(toks[end - 1].bare()) && joins(end + 1) {
+                end += 2;
+                continue;
+            }
             if next.text == "of" && joins(end + 1) {
                 end += 2;
                 continue;
@@ -191,6 +196,11 @@ mod tests {
             ("an injury to Will Carrow ended it", &["Will Carrow"]),
             ("Will Carrow play?", &["Carrow"]),
             ("Talks To Resume In May", &["Talks", "Resume"]),
+            (
+                "Minister for Foreign Affairs Penny Ward said",
+                &["Minister for Foreign Affairs Penny Ward"],
+            ),
+            ("Thanks for Anna's help", &["Anna"]),
             ("He met Theresa In Paris", &["Theresa", "Paris"]),
         ];
         for (text, expected) in cases {

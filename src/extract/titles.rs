@@ -99,7 +99,8 @@ pub static TITLES: WordSet = WordSet::new(&[
     "Superintendent", "Supt", "Spokesman", "Spokeswoman", "Trooper", "Pastor", "Elder", "Uncle",
     "Aunt", "Grandpa", "Grandma", "Auntie", "Madame", "Monsieur", "Herr", "Frau", "Senor",
     "Signor", "Don", "Dona", "Ex", "Tsar", "Tsarina", "Czarina", "Kaiser", "Earl", "Marquess",
-    "Marquis", "Viscount", "Archduke", "St", "Ste",
+    "Marquis", "Viscount", "Archduke", "St", "Ste", "Undersecretary", "Under-Secretary",
+    "Commissioner", "Councillor", "Councilor", "Alderman",
     // Ranks in other armies ("his rank as Oberst").
     "Oberst", "Oberstleutnant", "Hauptmann", "Leutnant", "Oberleutnant", "Rittmeister",
     "Feldmarschall", "Generalleutnant", "Generalmajor", "Kapitän", "Kapitan", "Hetman",
