@@ -1,6 +1,6 @@
 //! People honoured in the names of prizes, halls and institutes: "Nobel
 //! Peace Prize", "Carnegie Hall", "Einstein Institute of Mathematics",
-//! "Chiang Kai Shek Memorial". The honoured person is named inside the
+//! "Chiang Kai Shek Memorial", "the Ned Kessling Show". The honoured person is named inside the
 //! name of the thing, and a careful reader counts them.
 
 use crate::model::EntityKind;
@@ -70,6 +70,29 @@ fn full_name(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> bool {
 pub(super) fn scan(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<super::Cand>) {
     let Some(head) = (run.start + 1..run.end).find(|&i| EPONYM_HEADS.contains(seg.toks[i].text))
     else {
+        // "the Jeff Bramwick Experience", "the Ned Kessling Show": a full name,
+        // then a common noun.
+        let (a, b) = (run.start, run.end);
+        if (3..=4).contains(&(b - a))
+            && a >= 1
+            && seg.lower(a - 1).as_deref() == Some("the")
+            && seg.given(lex, b - 2) < 1000
+            && seg.toks[b - 1].is_cap()
+            && seg.word_bare(lex, b - 1)
+            && seg.given(lex, a) >= 1000
+            && !seg.word(lex, a)
+            && full_name(lex, seg, a, b - 1)
+        {
+            push(
+                out,
+                seg,
+                EntityKind::Person,
+                seg.name(a, b - 1),
+                a,
+                a,
+                b - 1,
+            );
+        }
         return;
     };
     let a = run.start;
@@ -122,6 +145,18 @@ mod tests {
             ("The NASA Space Center is large.", &[]),
             ("She joined the Make-A-Wish Foundation.", &[]),
             ("They gave to the Brandmedia Foundation.", &[]),
+            (
+                "I went to the Jeff Bramwick Experience in May.",
+                &["Jeff Bramwick"],
+            ),
+            (
+                "He played on the Ned Kessling Show twice.",
+                &["Ned Kessling"],
+            ),
+            ("They met at the Grace Bible Church.", &[]),
+            // A surname that is a word, or two given names: no eponym.
+            ("Professor Dale Ormsby Hill said so.", &["Dale Ormsby Hill"]),
+            ("They host the Jenna Julien Podcast now.", &[]),
         ];
         for (text, want) in cases {
             assert_eq!(people(text), *want, "{text}");
