@@ -15,10 +15,9 @@ use gazette::extract::Extractor;
 use gazette::model::{Entity, EntityKind, Item};
 use serde_json::{Value, json};
 
-/// Dev set floors (people F1, places F1). The targets are 0.82 and 0.85;
-/// these are the figures reached (0.780 and 0.860) less a small margin, so
-/// that any regression fails.
-const DEV_FLOOR: (f64, f64) = (0.790, 0.855);
+/// Dev set floors (people F1, places F1): the targets, 0.82 and 0.85. The
+/// figures reached are 0.822 and 0.860, so any real regression fails.
+const DEV_FLOOR: (f64, f64) = (0.820, 0.850);
 /// Seed story floors (people F1, places F1): the target is 0.95.
 const SEED_FLOOR: (f64, f64) = (0.95, 0.95);
 

@@ -3,7 +3,7 @@
 //! "the woman Eva", "the Monti government", an author cited with a year
 //! ("Kessler (2004)"), and names listed with other people's names
 //! ("Zeus, Hera, Poseidon and Athena"); a name given ("my name is John")
-//! or greeted ("Hey John,").
+//! or greeted ("Hey John,"); a verb said only of people ("X was born").
 
 use super::{Lexicon, NON_PERSON_HEADS, Run, Seg, TokKind, WordSet, not_a_name};
 
@@ -62,7 +62,33 @@ pub(super) fn person(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> bool {
         && seg.lower(a - 2).as_deref() == Some("name")
         && seg.lower(a - 3).is_some_and(|w| POSSESSIVES.contains(&w));
     let greeted = a >= 1 && matches!(toks[a - 1].text, "Hey" | "Hi" | "Hello" | "Dear") && closes;
-    kin || and_i || noun || government || named || greeted || cited(lex, seg, a, b)
+    kin || and_i
+        || noun
+        || government
+        || named
+        || greeted
+        || human_predicate(seg, b)
+        || cited(lex, seg, a, b)
+}
+
+/// Verbs said only of people, right after the name: "X was born", "X
+/// died", "X came into office", "X resigned".
+fn human_predicate(seg: &Seg<'_>, b: usize) -> bool {
+    let w = |i: usize| seg.lower(i);
+    match w(b).as_deref() {
+        Some("died" | "married" | "resigned" | "retired") => true,
+        Some("was") => matches!(
+            w(b + 1).as_deref(),
+            Some(
+                "born" | "elected" | "re-elected" | "sworn" | "knighted" | "baptized" | "baptised"
+            )
+        ),
+        Some("came") => {
+            w(b + 1).as_deref() == Some("into") && w(b + 2).as_deref() == Some("office")
+        }
+        Some("took") => w(b + 1).as_deref() == Some("office"),
+        _ => false,
+    }
 }
 
 /// Whether the word before token `a` is the article "the".
@@ -221,6 +247,9 @@ mod tests {
             ("Later Rebecca and I wrote it.", "Rebecca"),
             ("It is the voice of the woman Eva there.", "Eva"),
             ("He said, 'Hi, my name is Anselm,' and smiled.", "Anselm"),
+            ("Then Kessling came into office and changed it.", "Kessling"),
+            ("Years later Brannagh was born in a village.", "Brannagh"),
+            ("In 1890 Orrick died at home.", "Orrick"),
             ("I say, 'Hey Anselm, good to meet you.'", "Anselm"),
             ("Fees rose under the Monti government.", "Monti"),
             ("It began under the Obama administration.", "Obama"),
