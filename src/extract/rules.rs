@@ -2,7 +2,7 @@
 //! nothing) from its words, the gazetteer, name data and the words around it.
 
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use crate::model::EntityKind;
 
@@ -13,7 +13,7 @@ use super::titles::{
     DIRECTIONS, INSTITUTIONS, OPERATION_HEADS, ORG_WORDS, PARTY_MEMBERS, PLACE_HEADS, PLACE_TAILS,
     POST_NOMINALS, ROLE_NOUNS, SPEECH_VERBS, TITLE_TAILS, TITLES, WordSet, place_alias,
 };
-use super::tokens::{TokKind, Token, tokenize};
+use super::tokens::{TokKind, Token, recycle, tokenize, tokenize_into};
 
 mod aliases;
 mod animals;
@@ -424,8 +424,11 @@ pub fn segment_cands<'a>(
 ) {
     let text: &'a str = &prepared.text;
     let caps = prepared.caps;
-    let toks = tokenize(text);
-    let mut memo = Vec::new();
+    // The previous segment's buffers, for their allocations.
+    let (spare, mut memo) = SCRATCH.with_borrow_mut(std::mem::take);
+    let mut toks = recycle(spare);
+    tokenize_into(text, &mut toks);
+    memo.clear();
     memo.resize_with(toks.len(), Memo::default);
     let mut seg = Seg {
         text,
@@ -462,6 +465,13 @@ pub fn segment_cands<'a>(
     }
     quoted::join(lex, &seg, out, first);
     aliases::link(lex, &seg, out, first);
+    let Seg { toks, memo, .. } = seg;
+    SCRATCH.with_borrow_mut(|spare| *spare = (recycle(toks), memo));
+}
+
+thread_local! {
+    /// Token and memo buffers kept from one segment to the next.
+    static SCRATCH: RefCell<(Vec<Token<'static>>, Vec<Memo>)> = RefCell::default();
 }
 
 /// Reference-list names, "Surname, Given." or "Surname, Given and ...":
