@@ -11,6 +11,7 @@ mod credits;
 mod fxhash;
 mod layout;
 mod lexicon;
+mod lower;
 mod resolve;
 mod rules;
 mod runs;
@@ -18,6 +19,7 @@ mod table;
 mod titles;
 mod tokens;
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -79,10 +81,15 @@ impl Extractor {
 
     /// Extracts the entities of one item, applying user overrides.
     pub fn extract_with(&self, item: &Item, overrides: &Overrides) -> Vec<Entity> {
+        let segments = item.segments();
+        let prepared: Vec<rules::Prepared<'_>> = segments
+            .iter()
+            .map(|text| rules::prepare(&self.lex, text))
+            .collect();
         let mut cands = Vec::new();
-        for (index, text) in item.segments().into_iter().enumerate() {
+        for (index, (text, prep)) in segments.iter().zip(&prepared).enumerate() {
             let before = cands.len();
-            rules::segment_cands(&self.lex, index, text, &mut cands);
+            rules::segment_cands(&self.lex, index, prep, &mut cands);
             if !overrides.actors.is_empty() {
                 apply_actors(&overrides.actors, index, text, &mut cands, before);
             }
@@ -114,11 +121,11 @@ impl Extractor {
 
 /// Finds the declared actors' forms in a segment (whole words only) and
 /// replaces the rule candidates they overlap.
-fn apply_actors(
-    actors: &[ActorOverride],
+fn apply_actors<'a>(
+    actors: &'a [ActorOverride],
     seg: usize,
-    text: &str,
-    cands: &mut Vec<Cand>,
+    text: &'a str,
+    cands: &mut Vec<Cand<'a>>,
     from: usize,
 ) {
     let boundary = |s: &str, i: usize, back: bool| {
@@ -151,8 +158,8 @@ fn apply_actors(
                 if boundary(text, start, true) && boundary(text, end, false) {
                     found.push(Cand {
                         kind: actor.kind,
-                        name: actor.name.clone(),
-                        surface: written.to_string(),
+                        name: Cow::Borrowed(&actor.name),
+                        surface: Cow::Borrowed(written),
                         seg,
                         start,
                         end,

@@ -62,7 +62,8 @@ impl<W: Write> EntitiesArray<W> {
         // level in; strings are escaped by serde_json itself.
         row.extend_from_slice(b"{\n    \"date\": ");
         match item.date {
-            Some(d) => string(row, &d.to_string())?,
+            // A date's text needs no escaping.
+            Some(d) => write!(row, "\"{d}\"")?,
             None => row.extend_from_slice(b"null"),
         }
         row.extend_from_slice(b",\n    \"id\": ");
@@ -80,7 +81,7 @@ impl<W: Write> EntitiesArray<W> {
                 row.extend_from_slice(if any { b",\n      {" } else { b"\n      {" });
                 any = true;
                 row.extend_from_slice(b"\n        \"count\": ");
-                row.extend_from_slice(e.mentions.len().to_string().as_bytes());
+                write!(row, "{}", e.mentions.len())?;
                 row.extend_from_slice(b",\n        \"mentions\": [");
                 for (i, alias) in e.aliases.iter().enumerate() {
                     row.extend_from_slice(if i == 0 {

@@ -60,17 +60,18 @@ fn variant(a: &Words<'_>, b: &Words<'_>) -> bool {
     })
 }
 
-/// The full names (two words or more) a lone word can stand for.
-fn owners<'a>(word: &str, full: &[&'a str], words: &[Words<'_>]) -> Vec<&'a str> {
-    let mut hits: Vec<&str> = full
-        .iter()
-        .zip(words)
-        .filter(|(_, w)| {
-            let n = w.written.len();
-            w.written.last() == Some(&word) && (n < 2 || w.written[n - 2] != "of")
-        })
-        .map(|(f, _)| *f)
-        .collect();
+/// The full names (two words or more) a lone word can stand for, into `hits`.
+fn owners<'a>(word: &str, full: &[&'a str], words: &[Words<'_>], hits: &mut Vec<&'a str>) {
+    hits.clear();
+    hits.extend(
+        full.iter()
+            .zip(words)
+            .filter(|(_, w)| {
+                let n = w.written.len();
+                w.written.last() == Some(&word) && (n < 2 || w.written[n - 2] != "of")
+            })
+            .map(|(f, _)| *f),
+    );
     if hits.is_empty() {
         // Any word of the name but what it is "of" ("Aldric of Vellmark").
         let named = |w: &Words<'_>| {
@@ -79,28 +80,27 @@ fn owners<'a>(word: &str, full: &[&'a str], words: &[Words<'_>]) -> Vec<&'a str>
                 .take_while(|x| **x != "of")
                 .any(|x| *x == word)
         };
-        hits = full
-            .iter()
-            .zip(words)
-            .filter(|(_, w)| named(w))
-            .map(|(f, _)| *f)
-            .collect();
+        hits.extend(
+            full.iter()
+                .zip(words)
+                .filter(|(_, w)| named(w))
+                .map(|(f, _)| *f),
+        );
     }
     if hits.is_empty() && word.chars().count() >= 5 {
         // A surname written with a letter left out or added ("Hollis" for
         // "Hollins").
-        hits = full
-            .iter()
-            .zip(words)
-            .filter(|(_, w)| {
-                w.written
-                    .last()
-                    .is_some_and(|last| one_letter_apart(word, last))
-            })
-            .map(|(f, _)| *f)
-            .collect();
+        hits.extend(
+            full.iter()
+                .zip(words)
+                .filter(|(_, w)| {
+                    w.written
+                        .last()
+                        .is_some_and(|last| one_letter_apart(word, last))
+                })
+                .map(|(f, _)| *f),
+        );
     }
-    hits
 }
 
 /// Whether one word is the other with one letter more (not the first).
@@ -137,27 +137,24 @@ fn canonical<'a>(canon_of: &FxMap<&'a str, &'a str>, name: &'a str) -> &'a str {
     name
 }
 
-/// Whether a candidate lies inside a longer organization's name.
-fn nested_in_org(cands: &[Cand], c: &Cand) -> bool {
-    cands.iter().any(|d| {
-        d.kind == EntityKind::Organization
-            && d.seg == c.seg
-            && d.start <= c.start
-            && c.end <= d.end
-            && d.end - d.start > c.end - c.start
+/// Whether a candidate lies inside a longer organization's name (`orgs`:
+/// the organizations' segments and spans).
+fn nested_in_org(orgs: &[(usize, usize, usize)], c: &Cand<'_>) -> bool {
+    orgs.iter().any(|&(seg, start, end)| {
+        seg == c.seg && start <= c.start && c.end <= end && end - start > c.end - c.start
     })
 }
 
 /// Merges one item's candidates into entities, sorted by mention count
 /// (descending) then name.
-pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
+pub fn merge(mut cands: Vec<Cand<'_>>) -> Vec<Entity> {
     cands.sort_by_key(|c| (c.seg, c.start));
     cands.dedup_by(|b, a| a.seg == b.seg && a.start == b.start && a.end == b.end);
     let cands = cands;
     // Full names (two words or more), in order of first mention.
     let mut full: Vec<&str> = Vec::new();
     for c in &cands {
-        if c.kind == EntityKind::Person && c.words >= 2 && !full.contains(&c.name.as_str()) {
+        if c.kind == EntityKind::Person && c.words >= 2 && !full.contains(&c.name.as_ref()) {
             full.push(&c.name);
         }
     }
@@ -192,7 +189,7 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
     let orgs: Vec<&str> = cands
         .iter()
         .filter(|c| c.kind == EntityKind::Organization && c.name.contains(' '))
-        .map(|c| c.name.as_str())
+        .map(|c| c.name.as_ref())
         .collect();
     for short in &orgs {
         let fuller = orgs
@@ -217,7 +214,7 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
         {
             let first = *place_names.entry(index).or_insert(&c.name);
             let same_shape = first.split(' ').count() == c.name.split(' ').count();
-            if first != c.name && same_shape && !canon_of.contains_key(c.name.as_str()) {
+            if first != c.name && same_shape && !canon_of.contains_key(c.name.as_ref()) {
                 canon_of.insert(&c.name, first);
             }
         }
@@ -229,7 +226,7 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
     let mut strong: FxSet<(EntityKind, &str)> =
         FxSet::with_capacity_and_hasher(cands.len(), BuildHasherDefault::default());
     for c in &cands {
-        *counts.entry(c.name.as_str()).or_insert(0) += 1;
+        *counts.entry(c.name.as_ref()).or_insert(0) += 1;
         if c.words == 1 {
             singles.insert(&c.name);
         }
@@ -237,46 +234,58 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
             strong.insert((c.kind, &c.name));
         }
     }
-    let mut groups: BTreeMap<(EntityKind, &str), Vec<&Cand>> = BTreeMap::new();
-    for c in &cands {
+    // Each candidate's name as folded; the organizations' spans, for
+    // [`nested_in_org`].
+    let canon: Vec<&str> = cands
+        .iter()
+        .map(|c| canonical(&canon_of, &c.name))
+        .collect();
+    let org_spans: Vec<(usize, usize, usize)> = cands
+        .iter()
+        .filter(|d| d.kind == EntityKind::Organization)
+        .map(|d| (d.seg, d.start, d.end))
+        .collect();
+    // (kind, key, candidate) of every kept candidate, grouped below.
+    let mut kept: Vec<(EntityKind, &str, usize)> = Vec::with_capacity(cands.len());
+    let mut hits: Vec<&str> = Vec::new();
+    let mut distinct: Vec<&str> = Vec::new();
+    for (ci, c) in cands.iter().enumerate() {
         let mut kind = c.kind;
-        let mut key = canonical(&canon_of, &c.name);
-        let repeated = counts.get(c.name.as_str()).copied().unwrap_or(0) >= 2;
-        let strong_elsewhere = || strong.contains(&(c.kind, c.name.as_str()));
+        let mut key = canon[ci];
+        let name: &str = &c.name;
+        let repeated = counts.get(name).copied().unwrap_or(0) >= 2;
+        let strong_elsewhere = || strong.contains(&(c.kind, name));
         // "Harvard" beside "Harvard University": the organization (but
         // "Nobel" inside "Nobel Prize" is the person it honours).
+        let single = c.words == 1 && c.kind != EntityKind::Organization;
+        if single {
+            owners(name, &full, &full_words, &mut hits);
+        }
         if c.words == 1
             && c.kind == EntityKind::Person
-            && !nested_in_org(&cands, c)
+            && !nested_in_org(&org_spans, c)
             && let Some(org) = orgs.iter().find(|o| {
-                o.len() > c.name.len()
-                    && o.starts_with(c.name.as_str())
-                    && o.as_bytes().get(c.name.len()) == Some(&b' ')
+                o.len() > name.len()
+                    && o.starts_with(name)
+                    && o.as_bytes().get(name.len()) == Some(&b' ')
             })
-            && !owners(&c.name, &full, &full_words)
-                .iter()
-                .any(|f| f.starts_with(c.name.as_str()))
+            && !hits.iter().any(|f| f.starts_with(name))
         {
             kind = EntityKind::Organization;
             key = canonical(&canon_of, org);
-        } else if c.words == 1 && c.kind != EntityKind::Organization {
-            let hits = owners(&c.name, &full, &full_words);
-            let mut owners_canon: Vec<&str> =
-                hits.iter().map(|h| canonical(&canon_of, h)).collect();
-            owners_canon.dedup();
+        } else if single {
             // A town named like the surname of a person met in full
             // ("Whitman" beside "Walt Whitman") is that person.
-            let surname_of_full = hits
-                .iter()
-                .any(|h| h.rsplit(' ').next() == Some(c.name.as_str()));
+            let surname_of_full = hits.iter().any(|h| h.rsplit(' ').next() == Some(name));
             let person_like = c.kind == EntityKind::Person
                 || c.kind == EntityKind::Place
                     && (c.place.is_none()
                         || c.evidence == Evidence::Weak && !c.major
                         || !c.major && surname_of_full);
-            let mut distinct: Vec<&str> = Vec::new();
-            for o in &owners_canon {
-                if !distinct.contains(o) {
+            distinct.clear();
+            for h in &hits {
+                let o = canonical(&canon_of, h);
+                if !distinct.contains(&o) {
                     distinct.push(o);
                 }
             }
@@ -286,30 +295,26 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
             let owner = match distinct.as_slice() {
                 [one] => Some(*one),
                 _ => {
-                    let titled: Vec<&str> = distinct
-                        .iter()
-                        .copied()
-                        .filter(|o| {
-                            cands.iter().any(|d| {
-                                d.seg == 0
-                                    && d.kind == EntityKind::Person
-                                    && canonical(&canon_of, &d.name) == *o
-                            })
-                        })
-                        .collect();
-                    match titled.as_slice() {
-                        [one] => Some(*one),
+                    let mut titled = distinct.iter().copied().filter(|o| {
+                        cands
+                            .iter()
+                            .zip(&canon)
+                            .any(|(d, dc)| d.seg == 0 && d.kind == EntityKind::Person && dc == o)
+                    });
+                    match (titled.next(), titled.next()) {
+                        (Some(one), None) => Some(one),
                         // Otherwise the one named last before it ("Walt
                         // Ormond ... his brother George Ormond ... Ormond").
                         _ => cands
                             .iter()
-                            .filter(|d| {
+                            .zip(&canon)
+                            .filter(|(d, dc)| {
                                 d.kind == EntityKind::Person
                                     && (d.seg, d.start) < (c.seg, c.start)
-                                    && distinct.contains(&canonical(&canon_of, &d.name))
+                                    && distinct.contains(dc)
                             })
-                            .max_by_key(|d| (d.seg, d.start))
-                            .map(|d| canonical(&canon_of, &d.name)),
+                            .max_by_key(|(d, _)| (d.seg, d.start))
+                            .map(|(_, dc)| *dc),
                     }
                 }
             };
@@ -339,40 +344,43 @@ pub fn merge(mut cands: Vec<Cand>) -> Vec<Entity> {
             }
         } else if c.evidence == Evidence::Weak && c.kind == EntityKind::Person {
             // An unknown multi-word name needs support: repeated, or a word reused alone.
-            let reused = c.name.split(' ').any(|w| singles.contains(&w));
+            let reused = name.split(' ').any(|w| singles.contains(&w));
             if !(repeated || reused || strong_elsewhere()) {
                 continue;
             }
         }
-        groups.entry((kind, key)).or_default().push(c);
+        kept.push((kind, key, ci));
     }
-    let mut out: Vec<Entity> = groups
-        .into_iter()
-        .map(|((kind, name), list)| {
-            let mut aliases: Vec<&str> = Vec::new();
-            for c in &list {
-                for form in [c.surface.as_str(), c.name.as_str()] {
-                    if form != name && !aliases.contains(&form) {
-                        aliases.push(form);
-                    }
+    // Grouped by (kind, key), each group in the order its mentions were met.
+    kept.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    let mut out: Vec<Entity> = Vec::new();
+    let mut aliases: Vec<&str> = Vec::new();
+    for group in kept.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        let (kind, name) = (group[0].0, group[0].1);
+        aliases.clear();
+        for &(_, _, ci) in group {
+            let c = &cands[ci];
+            for form in [c.surface.as_ref(), c.name.as_ref()] {
+                if form != name && !aliases.contains(&form) {
+                    aliases.push(form);
                 }
             }
-            let mentions = list
-                .iter()
-                .map(|c| Mention {
-                    segment: c.seg,
-                    start: c.start,
-                    end: c.end,
-                })
-                .collect();
-            Entity {
-                name: name.to_string(),
-                kind,
-                aliases: aliases.into_iter().map(String::from).collect(),
-                mentions,
-            }
-        })
-        .collect();
+        }
+        let mentions = group
+            .iter()
+            .map(|&(_, _, ci)| Mention {
+                segment: cands[ci].seg,
+                start: cands[ci].start,
+                end: cands[ci].end,
+            })
+            .collect();
+        out.push(Entity {
+            name: name.to_string(),
+            kind,
+            aliases: aliases.iter().map(|a| (*a).to_string()).collect(),
+            mentions,
+        });
+    }
     sort_entities(&mut out);
     out
 }

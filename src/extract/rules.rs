@@ -2,17 +2,18 @@
 //! nothing) from its words, the gazetteer, name data and the words around it.
 
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use crate::model::EntityKind;
 
 use super::lexicon::{Lexicon, PlaceKind};
+use super::lower::Lower;
 use super::runs::{Run, capish, find_runs};
 use super::titles::{
     DIRECTIONS, INSTITUTIONS, OPERATION_HEADS, ORG_WORDS, PARTY_MEMBERS, PLACE_HEADS, PLACE_TAILS,
     POST_NOMINALS, ROLE_NOUNS, SPEECH_VERBS, TITLE_TAILS, TITLES, WordSet, place_alias,
 };
-use super::tokens::{TokKind, Token, tokenize};
+use super::tokens::{TokKind, Token, recycle, tokenize, tokenize_into};
 
 mod aliases;
 mod animals;
@@ -31,15 +32,16 @@ pub enum Evidence {
     Strong,
 }
 
-/// One candidate mention, before merging.
+/// One candidate mention, before merging. Its texts borrow from the
+/// segment's prepared text (or the gazetteer) when they can.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Cand {
+pub struct Cand<'a> {
     /// Person, place or organization.
     pub kind: EntityKind,
     /// The name without titles ("Witkoff"), or a place's canonical name.
-    pub name: String,
+    pub name: Cow<'a, str>,
     /// The form as written, with its title ("Mr. Witkoff").
-    pub surface: String,
+    pub surface: Cow<'a, str>,
     /// Segment index.
     pub seg: usize,
     /// Byte offset of the name part.
@@ -61,7 +63,20 @@ pub struct Cand {
     /// if the item names another place of its country.
     pub small: bool,
     /// Another name of this person, met just before ("X, also known as Y").
-    pub same_as: Option<String>,
+    pub same_as: Option<Cow<'a, str>>,
+}
+
+impl Cand<'_> {
+    /// The candidate with texts of its own.
+    #[cfg(test)]
+    pub fn into_owned(self) -> Cand<'static> {
+        Cand {
+            name: Cow::Owned(self.name.into_owned()),
+            surface: Cow::Owned(self.surface.into_owned()),
+            same_as: self.same_as.map(|s| Cow::Owned(s.into_owned())),
+            ..self
+        }
+    }
 }
 
 /// Lower-case words that, right before a name, make it a place.
@@ -268,33 +283,25 @@ impl<'a> Seg<'a> {
         Cow::Owned(out)
     }
 
-    fn lower(&self, i: usize) -> Option<Cow<'a, str>> {
+    fn lower(&self, i: usize) -> Option<Lower<'a>> {
         let t = self.toks.get(i)?;
-        if t.kind != TokKind::Word {
-            return None;
-        }
-        Some(if t.text.chars().any(char::is_uppercase) {
-            Cow::Owned(t.text.to_lowercase())
-        } else {
-            Cow::Borrowed(t.text)
-        })
+        (t.kind == TokKind::Word).then(|| Lower::of(t.text))
     }
 
-    fn word_before(&self, a: usize) -> Option<Cow<'a, str>> {
+    fn word_before(&self, a: usize) -> Option<Lower<'a>> {
         a.checked_sub(1).and_then(|i| self.lower(i))
     }
 }
 
 fn is_caps_segment(text: &str) -> bool {
-    // ASCII counts first: a non-ASCII byte may at most add an upper-case letter.
-    let (mut upper, mut lower) = (0usize, 0usize);
-    for &b in text.as_bytes() {
-        if b.is_ascii_lowercase() {
-            lower += 1;
-        } else if b.is_ascii_uppercase() || !b.is_ascii() {
-            upper += 1;
-        }
-    }
+    // ASCII counts first: a non-ASCII byte may at most add an upper-case
+    // letter. (Two branch-free passes, which the compiler vectorizes.)
+    let bytes = text.as_bytes();
+    let lower = bytes.iter().filter(|b| b.is_ascii_lowercase()).count();
+    let upper = bytes
+        .iter()
+        .filter(|b| b.is_ascii_uppercase() || !b.is_ascii())
+        .count();
     if lower * 3 >= upper {
         return false;
     }
@@ -333,11 +340,14 @@ fn title_case(text: &str) -> String {
 fn unshout(lex: &Lexicon, text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     // Cheap test: two all-caps words in a row ("GEORGIA MERCER", "SEN. X").
-    let shouting = bytes.windows(5).any(|w| {
-        w[0].is_ascii_uppercase()
-            && w[1].is_ascii_uppercase()
-            && (w[2] == b' ' && w[3].is_ascii_uppercase() && w[4].is_ascii_uppercase()
-                || w[2] == b'.' && w[3] == b' ' && w[4].is_ascii_uppercase())
+    // (Two capitals in a row are rare in prose: test for them first.)
+    let shouting = bytes.windows(2).enumerate().any(|(i, pair)| {
+        pair[0].is_ascii_uppercase()
+            && pair[1].is_ascii_uppercase()
+            && bytes.get(i..i + 5).is_some_and(|w| {
+                w[2] == b' ' && w[3].is_ascii_uppercase() && w[4].is_ascii_uppercase()
+                    || w[2] == b'.' && w[3] == b' ' && w[4].is_ascii_uppercase()
+            })
     });
     if !shouting {
         return None;
@@ -389,22 +399,42 @@ static STOP_CAPS_LOWER: WordSet = WordSet::new(&[
     "The", "A", "An", "On", "In", "Of", "At", "To", "For", "And", "Or", "By", "With", "From",
 ]);
 
-/// Finds every candidate in one segment.
-pub fn segment_cands(lex: &Lexicon, index: usize, text: &str, out: &mut Vec<Cand>) {
-    let masked = super::credits::mask(text);
-    let text = masked.as_deref().unwrap_or(text);
-    let caps = is_caps_segment(text);
-    let shouted = if caps { None } else { unshout(lex, text) };
-    let text = shouted.as_deref().unwrap_or(text);
-    let cased;
-    let text = if caps {
-        cased = title_case(text);
-        cased.as_str()
-    } else {
-        text
+/// A segment's text as the rules read it: photo credits blanked, an
+/// all-caps segment or shouted names title-cased (byte offsets kept).
+pub struct Prepared<'a> {
+    text: Cow<'a, str>,
+    caps: bool,
+}
+
+/// Prepares one segment's text for [`segment_cands`].
+pub fn prepare<'a>(lex: &Lexicon, text: &'a str) -> Prepared<'a> {
+    let mut text = match super::credits::mask(text) {
+        Some(masked) => Cow::Owned(masked),
+        None => Cow::Borrowed(text),
     };
-    let toks = tokenize(text);
-    let mut memo = Vec::new();
+    let caps = is_caps_segment(&text);
+    if caps {
+        text = Cow::Owned(title_case(&text));
+    } else if let Some(shouted) = unshout(lex, &text) {
+        text = Cow::Owned(shouted);
+    }
+    Prepared { text, caps }
+}
+
+/// Finds every candidate in one prepared segment.
+pub fn segment_cands<'a>(
+    lex: &Lexicon,
+    index: usize,
+    prepared: &'a Prepared<'_>,
+    out: &mut Vec<Cand<'a>>,
+) {
+    let text: &'a str = &prepared.text;
+    let caps = prepared.caps;
+    // The previous segment's buffers, for their allocations.
+    let (spare, mut memo) = SCRATCH.with_borrow_mut(std::mem::take);
+    let mut toks = recycle(spare);
+    tokenize_into(text, &mut toks);
+    memo.clear();
     memo.resize_with(toks.len(), Memo::default);
     let mut seg = Seg {
         text,
@@ -441,11 +471,18 @@ pub fn segment_cands(lex: &Lexicon, index: usize, text: &str, out: &mut Vec<Cand
     }
     quoted::join(lex, &seg, out, first);
     aliases::link(lex, &seg, out, first);
+    let Seg { toks, memo, .. } = seg;
+    SCRATCH.with_borrow_mut(|spare| *spare = (recycle(toks), memo));
+}
+
+thread_local! {
+    /// Token and memo buffers kept from one segment to the next.
+    static SCRATCH: RefCell<(Vec<Token<'static>>, Vec<Memo>)> = RefCell::default();
 }
 
 /// Reference-list names, "Surname, Given." or "Surname, Given and ...":
 /// the person Given Surname. Returns the token indices used.
-fn citations(lex: &Lexicon, seg: &Seg<'_>, out: &mut Vec<Cand>) -> Vec<usize> {
+fn citations<'a>(lex: &Lexicon, seg: &Seg<'a>, out: &mut Vec<Cand<'a>>) -> Vec<usize> {
     let mut used = Vec::new();
     let t = &seg.toks;
     // A reference-list line: short, the name first.
@@ -475,8 +512,8 @@ fn citations(lex: &Lexicon, seg: &Seg<'_>, out: &mut Vec<Cand>) -> Vec<usize> {
         if closes && lex.given_count(given.bare()) >= 200 && surname_ok {
             out.push(Cand {
                 kind: EntityKind::Person,
-                name: format!("{} {surname}", seg.slice(i + 2, last + 1)),
-                surface: seg.slice(i, last + 1).to_string(),
+                name: Cow::Owned(format!("{} {surname}", seg.slice(i + 2, last + 1))),
+                surface: Cow::Borrowed(seg.slice(i, last + 1)),
                 seg: seg.index,
                 start: t[i].start,
                 end: t[last].end,
@@ -555,19 +592,19 @@ fn place_lookup(lex: &Lexicon, name: &str) -> Option<(u32, &'static str, PlaceKi
 
 /// The name a gazetteer place is shown under: its canonical name, or the
 /// ASCII spelling of it that the text used ("Tromso", "Aarhus").
-fn shown(canon: &str, written: &str) -> String {
+fn shown<'a>(canon: &'static str, written: &Cow<'a, str>) -> Cow<'a, str> {
     if canon != written && super::titles::ascii_spelling_of(written, canon) {
-        written.to_string()
+        written.clone()
     } else {
-        canon.to_string()
+        Cow::Borrowed(canon)
     }
 }
 
-fn push(
-    out: &mut Vec<Cand>,
-    seg: &Seg<'_>,
+fn push<'a>(
+    out: &mut Vec<Cand<'a>>,
+    seg: &Seg<'a>,
     kind: EntityKind,
-    name: impl Into<String>,
+    name: impl Into<Cow<'a, str>>,
     title_from: usize,
     a: usize,
     b: usize,
@@ -575,7 +612,7 @@ fn push(
     out.push(Cand {
         kind,
         name: name.into(),
-        surface: seg.slice(title_from, b).to_string(),
+        surface: Cow::Borrowed(seg.slice(title_from, b)),
         seg: seg.index,
         start: seg.toks[a].start,
         end: seg.toks[b - 1].end,
@@ -916,31 +953,31 @@ fn org_tail(lex: &Lexicon, seg: &Seg<'_>, i: usize) -> bool {
                 .is_some_and(|l| lex.is_word(&l[..l.len() - 1]) || l.ends_with("ies"))
 }
 
-fn set_place(out: &mut [Cand], index: Option<u32>) {
+fn set_place(out: &mut [Cand<'_>], index: Option<u32>) {
     if let Some(last) = out.last_mut() {
         last.place = index;
     }
 }
 
-fn set_country(out: &mut [Cand], lex: &Lexicon, index: u32) {
+fn set_country(out: &mut [Cand<'_>], lex: &Lexicon, index: u32) {
     if let Some(last) = out.last_mut() {
         last.country = lex.place_at(index).country;
     }
 }
 
-fn set_major(out: &mut [Cand], major: bool) {
+fn set_major(out: &mut [Cand<'_>], major: bool) {
     if let Some(last) = out.last_mut() {
         last.major = major;
     }
 }
 
-fn set_weak(out: &mut [Cand]) {
+fn set_weak(out: &mut [Cand<'_>]) {
     if let Some(last) = out.last_mut() {
         last.evidence = Evidence::Weak;
     }
 }
 
-fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
+fn classify<'a>(lex: &Lexicon, seg: &Seg<'a>, run: Run, out: &mut Vec<Cand<'a>>) {
     // "(Latin: Eusebius Sophronius Hieronymus; ...)": a name in another
     // language, a form of something named in English nearby.
     let mut k = run.start;
@@ -1565,7 +1602,7 @@ fn classify(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<Cand>) {
 }
 
 /// "Aldric of Vellmark": the unknown place a person is "of", named at the end.
-fn of_place(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize, out: &mut Vec<Cand>) {
+fn of_place<'a>(lex: &Lexicon, seg: &Seg<'a>, a: usize, b: usize, out: &mut Vec<Cand<'a>>) {
     let k = b - 1;
     if k >= a + 2
         && seg.toks[k - 1].text == "of"
@@ -1738,7 +1775,7 @@ fn unknown_place_cue(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> PlaceC
 
 /// Places inside an organization or an unclassified run: the longest
 /// unambiguous gazetteer names.
-fn nested_places(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize, out: &mut Vec<Cand>) {
+fn nested_places<'a>(lex: &Lexicon, seg: &Seg<'a>, a: usize, b: usize, out: &mut Vec<Cand<'a>>) {
     let mut i = a;
     while i < b {
         let mut found = None;
@@ -1777,11 +1814,7 @@ fn nested_places(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize, out: &mut Vec
             } else {
                 i
             };
-            let display = if from < i {
-                seg.name(from, j).into_owned()
-            } else {
-                display
-            };
+            let display = if from < i { seg.name(from, j) } else { display };
             push(out, seg, EntityKind::Place, display, from, from, j);
             if let Some(last) = out.last_mut() {
                 last.place = Some(index);
@@ -1795,11 +1828,12 @@ fn nested_places(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize, out: &mut Vec
 
 /// Every candidate of one segment of text (for the rule modules' tests).
 #[cfg(test)]
-fn candidates(text: &str) -> Vec<Cand> {
+fn candidates(text: &str) -> Vec<Cand<'static>> {
     let lex = &crate::extract::Extractor::global().lex;
+    let prepared = prepare(lex, text);
     let mut out = Vec::new();
-    segment_cands(lex, 0, text, &mut out);
-    out
+    segment_cands(lex, 0, &prepared, &mut out);
+    out.into_iter().map(Cand::into_owned).collect()
 }
 
 #[cfg(test)]
@@ -1807,11 +1841,9 @@ mod tests {
     use super::*;
 
     fn cands(text: &str) -> Vec<(EntityKind, String, Evidence)> {
-        let lex = &crate::extract::Extractor::global().lex;
-        let mut out = Vec::new();
-        segment_cands(lex, 0, text, &mut out);
-        out.into_iter()
-            .map(|c| (c.kind, c.name, c.evidence))
+        candidates(text)
+            .into_iter()
+            .map(|c| (c.kind, c.name.into_owned(), c.evidence))
             .collect()
     }
 

@@ -75,8 +75,16 @@ fn char_after(text: &str, i: usize) -> Option<char> {
 
 /// Tokenizes one segment.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    tokenize_into(text, &mut out);
+    out
+}
+
+/// Tokenizes one segment into `out` (cleared first), reusing its allocation.
+pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Token<'a>>) {
     let bytes = text.as_bytes();
-    let mut out: Vec<Token<'_>> = Vec::with_capacity(text.len() / 5);
+    out.clear();
+    out.reserve(text.len() / 5);
     let mut sent_start = true;
     let mut i = 0;
     while i < bytes.len() {
@@ -216,7 +224,18 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         }
         i += width;
     }
-    out
+}
+
+/// An empty token vector for another text on the same allocation (the
+/// standard library collects in place when the element layouts agree, as
+/// they do for one type under two lifetimes).
+pub fn recycle<'b>(mut toks: Vec<Token<'_>>) -> Vec<Token<'b>> {
+    toks.clear();
+    #[allow(
+        clippy::unnecessary_filter_map,
+        reason = "a filter would keep the old lifetime"
+    )]
+    toks.into_iter().filter_map(|_| None).collect()
 }
 
 #[cfg(test)]

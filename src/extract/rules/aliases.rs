@@ -133,7 +133,7 @@ pub(super) fn renames(between: &str) -> bool {
 
 /// Marks the people of one segment (candidates from `from` on) named as
 /// another name of the person named just before.
-pub(super) fn link(lex: &Lexicon, seg: &Seg<'_>, out: &mut Vec<Cand>, from: usize) {
+pub(super) fn link<'a>(lex: &Lexicon, seg: &Seg<'a>, out: &mut Vec<Cand<'a>>, from: usize) {
     let people_here = out[from..]
         .iter()
         .filter(|c| c.kind == EntityKind::Person)
@@ -168,7 +168,7 @@ pub(super) fn link(lex: &Lexicon, seg: &Seg<'_>, out: &mut Vec<Cand>, from: usiz
 
 /// "Anselm (Latin: Anselmus Augustanus; ...)": a name in another language
 /// in parentheses right after a person's name, which the other rules skip.
-fn foreign_forms(lex: &Lexicon, seg: &Seg<'_>, out: &mut Vec<Cand>, from: usize) {
+fn foreign_forms<'a>(lex: &Lexicon, seg: &Seg<'a>, out: &mut Vec<Cand<'a>>, from: usize) {
     let t = &seg.toks;
     for i in 1..t.len().saturating_sub(2) {
         if !t[i].is_punct(':') || !lex.is_demonym(t[i - 1].text) {
@@ -198,7 +198,7 @@ fn foreign_forms(lex: &Lexicon, seg: &Seg<'_>, out: &mut Vec<Cand>, from: usize)
             .get(b)
             .is_none_or(|n| n.is_punct(';') || n.is_punct(',') || n.is_punct(')'));
         if b >= a + 2 && closes && t[a..b].iter().all(|w| w.text.is_ascii()) {
-            let name = seg.name(a, b).into_owned();
+            let name = seg.name(a, b);
             push(out, seg, EntityKind::Person, name, a, a, b);
             if let Some(last) = out.last_mut() {
                 last.same_as = Some(main);

@@ -229,7 +229,7 @@ mod tests {
         super::super::candidates(text)
             .into_iter()
             .filter(|c| c.evidence == super::super::Evidence::Strong)
-            .map(|c| (c.kind, c.name))
+            .map(|c| (c.kind, c.name.into_owned()))
             .collect()
     }
 

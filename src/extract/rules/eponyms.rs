@@ -67,7 +67,7 @@ fn full_name(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> bool {
 }
 
 /// Finds the person a run's name honours and pushes them as a candidate.
-pub(super) fn scan(lex: &Lexicon, seg: &Seg<'_>, run: Run, out: &mut Vec<super::Cand>) {
+pub(super) fn scan<'a>(lex: &Lexicon, seg: &Seg<'a>, run: Run, out: &mut Vec<super::Cand<'a>>) {
     let Some(head) = (run.start + 1..run.end).find(|&i| EPONYM_HEADS.contains(seg.toks[i].text))
     else {
         // "the Jeff Bramwick Experience", "the Ned Kessling Show": a full name,
@@ -119,7 +119,7 @@ mod tests {
         super::super::candidates(text)
             .into_iter()
             .filter(|c| c.kind == EntityKind::Person)
-            .map(|c| c.name)
+            .map(|c| c.name.into_owned())
             .collect()
     }
 

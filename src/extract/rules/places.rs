@@ -97,7 +97,7 @@ mod tests {
             .into_iter()
             .filter(|c| c.evidence == super::super::Evidence::Strong)
             .filter(|c| c.kind != EntityKind::Organization)
-            .map(|c| (c.kind, c.name))
+            .map(|c| (c.kind, c.name.into_owned()))
             .collect()
     }
 

@@ -44,7 +44,7 @@ fn nickname_then_surname(lex: &Lexicon, seg: &Seg<'_>, k: usize) -> Option<usize
 /// Extends the people of one segment (candidates from `from` on) over a
 /// quoted nickname and the surname after it, dropping the candidates
 /// found inside.
-pub(super) fn join(lex: &Lexicon, seg: &Seg<'_>, out: &mut Vec<Cand>, from: usize) {
+pub(super) fn join<'a>(lex: &Lexicon, seg: &Seg<'a>, out: &mut Vec<Cand<'a>>, from: usize) {
     if !out[from..].iter().any(|c| c.kind == EntityKind::Person)
         || !seg
             .toks
@@ -68,8 +68,8 @@ pub(super) fn join(lex: &Lexicon, seg: &Seg<'_>, out: &mut Vec<Cand>, from: usiz
         let (old_end, new_end) = (c.end, seg.toks[s].end);
         let surname = seg.toks[s].text;
         let c = &mut out[i];
-        c.name = format!("{} {surname}", c.name);
-        c.surface.push_str(&seg.text[old_end..new_end]);
+        c.name = format!("{} {surname}", c.name).into();
+        c.surface.to_mut().push_str(&seg.text[old_end..new_end]);
         c.end = new_end;
         c.words += 1;
         let keep = c.seg;
@@ -86,7 +86,7 @@ mod tests {
         super::super::candidates(text)
             .into_iter()
             .filter(|c| c.kind == EntityKind::Person)
-            .map(|c| (c.name, c.surface))
+            .map(|c| (c.name.into_owned(), c.surface.into_owned()))
             .collect()
     }
 
