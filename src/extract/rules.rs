@@ -1481,6 +1481,25 @@ fn classify<'a>(lex: &Lexicon, seg: &Seg<'a>, run: Run, out: &mut Vec<Cand<'a>>)
         || person_cue(seg, a, b)
         || cues::person(lex, seg, a, b)
         || (b == a + 1 && seg.listed.contains(&a));
+    // "Madame Tussauds New York": a name that ends in a big city's name of
+    // two words or more is a branch of something, not a person.
+    let city_tail = words >= 3
+        && (a + 1..b - 1)
+            .any(|k| place_lookup(lex, &seg.name(k, b)).is_some_and(|p| p.3 >= 500_000));
+    if city_tail {
+        let whole = seg.name(title_from, b);
+        push(
+            out,
+            seg,
+            EntityKind::Organization,
+            whole,
+            title_from,
+            title_from,
+            b,
+        );
+        nested_places(lex, seg, a, b, out);
+        return;
+    }
     if words >= 2 {
         // "Boston Red Sox", "Gilmore Girls": a place or a plural noun is not a name.
         let last = seg.toks[b - 1].text;
@@ -1998,6 +2017,13 @@ mod tests {
             (
                 "Members of the Senate Armed Services Committee met.",
                 &[(Organization, "Senate Armed Services Committee")],
+            ),
+            (
+                "She saw a wax figure at Madame Pellworth New York.",
+                &[
+                    (Organization, "Madame Pellworth New York"),
+                    (Place, "New York"),
+                ],
             ),
             (
                 "Brandsoft says the browser is old.",
