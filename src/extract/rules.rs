@@ -811,6 +811,35 @@ fn not_a_name(word: &str) -> bool {
     camel || abstract_noun
 }
 
+/// For a given name at `a` followed by "and" (or "&") and another person's
+/// given name and surname ("Gerald and Sherri Padalecki"), the surname's
+/// token: the two share it.
+fn shared_surname(lex: &Lexicon, seg: &Seg<'_>, a: usize) -> Option<usize> {
+    let toks = &seg.toks;
+    let given = |i: usize| {
+        toks.get(i).is_some_and(|t| t.is_cap() && !t.is_all_caps())
+            && seg.given(lex, i) >= 1000
+            && seg.place1(lex, i).is_none()
+    };
+    let k = a + 3;
+    let surname = toks.get(k).is_some_and(|t| {
+        t.is_cap()
+            && !t.is_all_caps()
+            && !seg.word_bare(lex, k)
+            && seg.given(lex, k) < 1000
+            && seg.place1(lex, k).is_none()
+            && !ORG_WORDS.contains(t.bare())
+            && !PLACE_TAILS.contains(t.bare())
+    });
+    let ends = toks.get(k + 1).is_none_or(|t| !t.is_cap());
+    (given(a)
+        && matches!(toks.get(a + 1).map(|t| t.text), Some("and" | "&"))
+        && given(a + 2)
+        && surname
+        && ends)
+        .then_some(k)
+}
+
 /// Two-letter abbreviations that are not a person's initials.
 #[rustfmt::skip]
 static NOT_INITIALS: WordSet = WordSet::new(&[
@@ -1118,6 +1147,14 @@ fn classify<'a>(lex: &Lexicon, seg: &Seg<'a>, run: Run, out: &mut Vec<Cand<'a>>)
     }
     let name = seg.name(a, b);
     let words = b - a;
+    // "Gerald and Sherri Padalecki": a given name sharing the next one's surname.
+    if words == 1
+        && let Some(k) = shared_surname(lex, seg, a)
+    {
+        let full = Cow::Owned(format!("{} {}", name, seg.toks[k].text));
+        push(out, seg, EntityKind::Person, full, title_from, a, b);
+        return;
+    }
     // "The Kremlin said": a seat of government stands for the government.
     if INSTITUTIONS.contains(&name) && !titled {
         push(out, seg, EntityKind::Organization, name, title_from, a, b);
@@ -1909,6 +1946,19 @@ mod tests {
                 "Gregory Tallant",
             ),
             ("Hilary Brenwick, a curator, said so.", "Hilary Brenwick"),
+            // Two given names sharing one surname.
+            (
+                "Her parents, Gerald and Sherri Tallwick, came.",
+                "Gerald Tallwick",
+            ),
+            (
+                "Her parents, Gerald and Sherri Tallwick, came.",
+                "Sherri Tallwick",
+            ),
+            (
+                "It was the Mary-Kate and Ashley Brennock film.",
+                "Mary-Kate Brennock",
+            ),
             // An organization's last word, then the person.
             (
                 "A chapter of the Council on Tavish Relations Alia Brenner said so.",
