@@ -69,6 +69,35 @@ pub(super) fn person(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> bool {
         || greeted
         || human_predicate(seg, b)
         || cited(lex, seg, a, b)
+        || author_after_title(lex, seg, a, b)
+}
+
+/// Whether token `end` ends a run with a given name in it ("Rainer
+/// Werner Fassbinder (Querelle)": the parenthesis names the person's work).
+fn after_a_name(lex: &Lexicon, seg: &Seg<'_>, end: usize) -> bool {
+    let mut start = end;
+    while start > 0 && seg.toks[start - 1].is_cap() {
+        start -= 1;
+    }
+    (start..end).any(|i| seg.given(lex, i) >= 200 && !seg.word_bare(lex, i))
+        || lex.is_surname(seg.toks[end].bare())
+}
+
+/// "Notes from Underground (Dostoyevsky)": a lone unknown name in
+/// parentheses right after a capitalised title is its author.
+fn author_after_title(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> bool {
+    let toks = &seg.toks;
+    b == a + 1
+        && a >= 2
+        && toks[a - 1].is_punct('(')
+        && toks.get(b).is_some_and(|t| t.is_punct(')'))
+        && toks[a - 2].is_cap()
+        && !after_a_name(lex, seg, a - 2)
+        && !toks[a].is_all_caps()
+        && !seg.word_bare(lex, a)
+        && !lex.is_demonym(toks[a].text)
+        && seg.given(lex, a) < 1000
+        && seg.place1(lex, a).is_none()
 }
 
 /// Verbs said only of people, right after the name: "X was born", "X
@@ -248,6 +277,10 @@ mod tests {
             ("It is the voice of the woman Eva there.", "Eva"),
             ("He said, 'Hi, my name is Anselm,' and smiled.", "Anselm"),
             ("Then Kessling came into office and changed it.", "Kessling"),
+            (
+                "My favourite is Notes from the Cellar (Dravinsky).",
+                "Dravinsky",
+            ),
             ("Years later Brannagh was born in a village.", "Brannagh"),
             ("In 1890 Orrick died at home.", "Orrick"),
             ("I say, 'Hey Anselm, good to meet you.'", "Anselm"),
@@ -288,6 +321,8 @@ mod tests {
             ),
             ("He told the Brooklyn Paper, briefly.", "Brooklyn Paper"),
             ("A film, Burning Man (2011), followed.", "Burning Man"),
+            // A film in parentheses after its director.
+            ("Also Werner Hallbeck (Querula) and more.", "Querula"),
             // A saint's name opens a school's or church's, not a person's list.
             (
                 "The schools San Cosimo and Benedetta were fined.",
