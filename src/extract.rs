@@ -12,6 +12,7 @@ mod fxhash;
 mod layout;
 mod lexicon;
 mod lower;
+mod merged;
 mod resolve;
 mod rules;
 mod runs;
@@ -27,6 +28,7 @@ use serde::Deserialize;
 use crate::model::{Entity, EntityKind, Item};
 
 use self::lexicon::Lexicon;
+pub use self::merged::{Group, Merged};
 use self::rules::{Cand, Evidence};
 
 /// The extractor: embedded gazetteer and name data, loaded once.
@@ -81,6 +83,17 @@ impl Extractor {
 
     /// Extracts the entities of one item, applying user overrides.
     pub fn extract_with(&self, item: &Item, overrides: &Overrides) -> Vec<Entity> {
+        self.extract_view_with(item, overrides, |m| m.to_entities())
+    }
+
+    /// Extracts the entities of one item, applying user overrides, and
+    /// hands them to `f` borrowed (for a caller that only writes them out).
+    pub fn extract_view_with<R>(
+        &self,
+        item: &Item,
+        overrides: &Overrides,
+        f: impl FnOnce(&Merged<'_>) -> R,
+    ) -> R {
         let segments = item.segments();
         let prepared: Vec<rules::Prepared<'_>> = segments
             .iter()
@@ -94,7 +107,7 @@ impl Extractor {
                 apply_actors(&overrides.actors, index, text, &mut cands, before);
             }
         }
-        let mut entities = resolve::merge(cands);
+        let mut entities = resolve::merge(&mut cands);
         // The newsletter naming itself ("Mercer told Beltway Memo") is not an actor.
         let own: Vec<&str> = [&item.newsletter, &item.publisher]
             .into_iter()
@@ -102,13 +115,13 @@ impl Extractor {
             .map(String::as_str)
             .collect();
         if !own.is_empty() {
-            entities.retain(|e| !own.iter().any(|o| o.eq_ignore_ascii_case(&e.name)));
+            entities.retain(|e, _| !own.iter().any(|o| o.eq_ignore_ascii_case(e.name)));
         }
         if !overrides.ignore.is_empty() {
-            let ignored = |s: &String| overrides.ignore.iter().any(|i| i.eq_ignore_ascii_case(s));
-            entities.retain(|e| !ignored(&e.name) && !e.aliases.iter().any(ignored));
+            let ignored = |s: &str| overrides.ignore.iter().any(|i| i.eq_ignore_ascii_case(s));
+            entities.retain(|e, aliases| !ignored(e.name) && !aliases.iter().any(|a| ignored(a)));
         }
-        entities
+        f(&entities)
     }
 
     /// Latitude and longitude of a place named (canonically or by an

@@ -9,7 +9,7 @@ use super::{Cli, Command, Failure, StateAction, json};
 use crate::app::App;
 use crate::extract::Extractor;
 use crate::model::{Block, EntityKind, ItemId};
-use crate::store::load::load_file;
+use crate::store::load::load_file_with;
 use crate::store::sanitize::visible;
 
 /// Runs the parsed command line.
@@ -238,8 +238,10 @@ fn entities(cli: &Cli, as_json: bool, paths: &[std::path::PathBuf]) -> Result<()
     let mut rows =
         as_json.then(|| json::EntitiesArray::new(std::io::BufWriter::new(stdout.lock())));
     let mut failed = false;
+    // One read buffer for every file.
+    let mut bytes = Vec::new();
     for path in paths {
-        let loaded = load_file(path);
+        let loaded = load_file_with(path, &mut bytes);
         for warning in &loaded.warnings {
             eprintln!("warning: {}", visible(&warning.to_string()));
         }
@@ -248,10 +250,15 @@ fn entities(cli: &Cli, as_json: bool, paths: &[std::path::PathBuf]) -> Result<()
         }
         let source = path.display().to_string();
         for item in &loaded.items {
-            let entities = extractor.extract_with(item, &overrides);
             if let Some(rows) = &mut rows {
-                rows.push(&source, item, &entities).map_err(write_failure)?;
+                // Written straight from the borrowed view: no owned entities.
+                extractor
+                    .extract_view_with(item, &overrides, |entities| {
+                        rows.push(&source, item, entities)
+                    })
+                    .map_err(write_failure)?;
             } else {
+                let entities = extractor.extract_with(item, &overrides);
                 outln!("{}: {}", visible(&source), item.title);
                 for kind in EntityKind::ALL {
                     let names: Vec<String> = entities

@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
+use crate::extract::Merged;
 use crate::library::{ActorSummary, Body, Row};
 use crate::model::{Entity, EntityKind, Item};
 
@@ -54,7 +55,7 @@ impl<W: Write> EntitiesArray<W> {
     }
 
     /// Writes one item's row.
-    pub fn push(&mut self, source: &str, item: &Item, entities: &[Entity]) -> io::Result<()> {
+    pub fn push(&mut self, source: &str, item: &Item, entities: &Merged<'_>) -> io::Result<()> {
         let row = &mut self.row;
         row.clear();
         row.extend_from_slice(if self.rows == 0 { b"[\n  " } else { b",\n  " });
@@ -77,13 +78,14 @@ impl<W: Write> EntitiesArray<W> {
             row.extend_from_slice(key);
             row.extend_from_slice(b"\": [");
             let mut any = false;
-            for e in entities.iter().filter(|e| e.kind == kind) {
+            for e in entities.groups().iter().filter(|e| e.kind == kind) {
                 row.extend_from_slice(if any { b",\n      {" } else { b"\n      {" });
                 any = true;
                 row.extend_from_slice(b"\n        \"count\": ");
-                write!(row, "{}", e.mentions.len())?;
+                write!(row, "{}", entities.mentions(e).len())?;
                 row.extend_from_slice(b",\n        \"mentions\": [");
-                for (i, alias) in e.aliases.iter().enumerate() {
+                let aliases = entities.aliases(e);
+                for (i, alias) in aliases.iter().enumerate() {
                     row.extend_from_slice(if i == 0 {
                         b"\n          "
                     } else {
@@ -91,11 +93,11 @@ impl<W: Write> EntitiesArray<W> {
                     });
                     string(row, alias)?;
                 }
-                if !e.aliases.is_empty() {
+                if !aliases.is_empty() {
                     row.extend_from_slice(b"\n        ");
                 }
                 row.extend_from_slice(b"],\n        \"name\": ");
-                string(row, &e.name)?;
+                string(row, e.name)?;
                 row.extend_from_slice(b"\n      }");
             }
             if any {

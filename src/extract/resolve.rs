@@ -9,6 +9,7 @@ use std::hash::BuildHasherDefault;
 use crate::model::{Entity, EntityKind, Mention};
 
 use super::lexicon::{FxMap, FxSet};
+use super::merged::Merged;
 use super::rules::{Cand, Evidence};
 
 /// A person's name split into words.
@@ -147,13 +148,13 @@ fn nested_in_org(orgs: &[(usize, usize, usize)], c: &Cand<'_>) -> bool {
 
 /// Merges one item's candidates into entities, sorted by mention count
 /// (descending) then name.
-pub fn merge(mut cands: Vec<Cand<'_>>) -> Vec<Entity> {
+pub fn merge<'c>(cands: &'c mut Vec<Cand<'_>>) -> Merged<'c> {
     cands.sort_by_key(|c| (c.seg, c.start));
     cands.dedup_by(|b, a| a.seg == b.seg && a.start == b.start && a.end == b.end);
-    let cands = cands;
+    let cands: &'c [Cand<'_>] = cands;
     // Full names (two words or more), in order of first mention.
     let mut full: Vec<&str> = Vec::new();
-    for c in &cands {
+    for c in cands {
         if c.kind == EntityKind::Person && c.words >= 2 && !full.contains(&c.name.as_ref()) {
             full.push(&c.name);
         }
@@ -175,7 +176,7 @@ pub fn merge(mut cands: Vec<Cand<'_>>) -> Vec<Entity> {
         }
     }
     // Another name given for a person ("X, also known as Y") is that person.
-    for c in &cands {
+    for c in cands {
         if let Some(main) = c.same_as.as_deref() {
             let to = canonical(&canon_of, main);
             let from = canonical(&canon_of, &c.name);
@@ -208,7 +209,7 @@ pub fn merge(mut cands: Vec<Cand<'_>>) -> Vec<Entity> {
     // first name met.
     let mut place_names: FxMap<u32, &str> =
         FxMap::with_capacity_and_hasher(cands.len(), BuildHasherDefault::default());
-    for c in &cands {
+    for c in cands {
         if c.kind == EntityKind::Place
             && let Some(index) = c.place
         {
@@ -225,7 +226,7 @@ pub fn merge(mut cands: Vec<Cand<'_>>) -> Vec<Entity> {
         FxSet::with_capacity_and_hasher(cands.len(), BuildHasherDefault::default());
     let mut strong: FxSet<(EntityKind, &str)> =
         FxSet::with_capacity_and_hasher(cands.len(), BuildHasherDefault::default());
-    for c in &cands {
+    for c in cands {
         *counts.entry(c.name.as_ref()).or_insert(0) += 1;
         if c.words == 1 {
             singles.insert(&c.name);
@@ -353,35 +354,28 @@ pub fn merge(mut cands: Vec<Cand<'_>>) -> Vec<Entity> {
     }
     // Grouped by (kind, key), each group in the order its mentions were met.
     kept.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-    let mut out: Vec<Entity> = Vec::new();
-    let mut aliases: Vec<&str> = Vec::new();
+    let mut out = Merged::default();
     for group in kept.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
         let (kind, name) = (group[0].0, group[0].1);
-        aliases.clear();
+        let (aliases_from, mentions_from) = out.lens();
         for &(_, _, ci) in group {
             let c = &cands[ci];
             for form in [c.surface.as_ref(), c.name.as_ref()] {
-                if form != name && !aliases.contains(&form) {
-                    aliases.push(form);
+                if form != name && !out.aliases_since(aliases_from).contains(&form) {
+                    out.alias(form);
                 }
             }
         }
-        let mentions = group
-            .iter()
-            .map(|&(_, _, ci)| Mention {
+        for &(_, _, ci) in group {
+            out.mention(Mention {
                 segment: cands[ci].seg,
                 start: cands[ci].start,
                 end: cands[ci].end,
-            })
-            .collect();
-        out.push(Entity {
-            name: name.to_string(),
-            kind,
-            aliases: aliases.iter().map(|a| (*a).to_string()).collect(),
-            mentions,
-        });
+            });
+        }
+        out.push(name, kind, aliases_from, mentions_from);
     }
-    sort_entities(&mut out);
+    out.sort();
     out
 }
 

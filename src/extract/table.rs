@@ -18,7 +18,7 @@ pub struct Table {
 /// Whether `a` and `b` (of the same length) are equal: word loads for
 /// short keys, where a call to `memcmp` would cost more than the compare.
 #[inline]
-fn same(a: &[u8], b: &[u8]) -> bool {
+pub fn same(a: &[u8], b: &[u8]) -> bool {
     let n = a.len();
     if n != b.len() {
         return false;

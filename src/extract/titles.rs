@@ -4,7 +4,9 @@
 
 use std::sync::OnceLock;
 
-use super::lexicon::{FxMap, FxSet};
+use super::layout::{home, key_hash};
+use super::lexicon::FxMap;
+use super::table::same;
 
 /// A fixed list of words, hashed on first use.
 pub struct WordSet {
@@ -15,7 +17,10 @@ pub struct WordSet {
 /// The hashed words, with a quick filter on first byte and length that
 /// answers most misses without hashing.
 struct Index {
-    words: FxSet<&'static str>,
+    /// Open addressing with linear probing, at most half full; an empty
+    /// slot is an empty string (no listed word is empty).
+    slots: Box<[&'static str]>,
+    bits: u32,
     first: [u64; 4],
     /// Bit `n` set when a word of `n` bytes is in the list (`n` < 64).
     lens: u64,
@@ -33,18 +38,26 @@ impl WordSet {
     fn index(&self) -> &Index {
         self.set.get_or_init(|| {
             let mut first = [0u64; 4];
-            for w in self.list {
-                if let Some(&b) = w.as_bytes().first() {
-                    first[usize::from(b >> 6)] |= 1 << (b & 63);
-                }
-            }
             let mut lens = 0u64;
             for w in self.list {
-                assert!(w.len() < 64, "word lists hold short words");
+                assert!(!w.is_empty() && w.len() < 64, "word lists hold short words");
+                let b = w.as_bytes()[0];
+                first[usize::from(b >> 6)] |= 1 << (b & 63);
                 lens |= 1 << w.len();
             }
+            let count = (self.list.len() * 2).next_power_of_two().max(2);
+            let bits = count.trailing_zeros();
+            let mut slots = vec![""; count].into_boxed_slice();
+            for &w in self.list {
+                let mut i = home(key_hash(w.as_bytes()), bits);
+                while !slots[i].is_empty() && slots[i] != w {
+                    i = (i + 1) & (count - 1);
+                }
+                slots[i] = w;
+            }
             Index {
-                words: self.list.iter().copied().collect(),
+                slots,
+                bits,
                 first,
                 lens,
             }
@@ -52,15 +65,31 @@ impl WordSet {
     }
 
     /// Whether the word is in the list (exact, case-sensitive).
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
         let index = self.index();
-        let Some(&b) = word.as_bytes().first() else {
+        let bytes = word.as_bytes();
+        let Some(&b) = bytes.first() else {
             return false;
         };
-        word.len() < 64
-            && index.lens & (1 << word.len()) != 0
-            && index.first[usize::from(b >> 6)] & (1 << (b & 63)) != 0
-            && index.words.contains(word)
+        if bytes.len() >= 64
+            || index.lens & (1 << bytes.len()) == 0
+            || index.first[usize::from(b >> 6)] & (1 << (b & 63)) == 0
+        {
+            return false;
+        }
+        let mask = index.slots.len() - 1;
+        let mut i = home(key_hash(bytes), index.bits);
+        loop {
+            let slot = index.slots[i];
+            if slot.is_empty() {
+                return false;
+            }
+            if same(slot.as_bytes(), bytes) {
+                return true;
+            }
+            i = (i + 1) & mask;
+        }
     }
 
     /// The words, in list order.

@@ -288,6 +288,12 @@ fn collect_dir(
 
 /// Reads and parses one file, never reading more than [`MAX_FILE_BYTES`].
 pub fn load_file(path: &Path) -> Loaded {
+    load_file_with(path, &mut Vec::new())
+}
+
+/// [`load_file`], reading into `bytes` (cleared first), so that a caller
+/// loading many files reuses one buffer.
+pub fn load_file_with(path: &Path, bytes: &mut Vec<u8>) -> Loaded {
     let opened = File::open(path).and_then(|f| f.metadata().map(|m| (f, m)));
     let (file, meta) = match opened {
         Ok(pair) => pair,
@@ -298,14 +304,15 @@ pub fn load_file(path: &Path) -> Loaded {
     }
     // One read for the whole file (and one to see its end); the file may
     // grow between the size check and the read.
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
-    if let Err(err) = file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes) {
+    bytes.clear();
+    bytes.reserve(usize::try_from(meta.len()).unwrap_or(0) + 1);
+    if let Err(err) = file.take(MAX_FILE_BYTES + 1).read_to_end(bytes) {
         return skipped(path, &format!("cannot read: {err}"));
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return skipped(path, &too_big(bytes.len() as u64));
     }
-    parse_bytes(&bytes, path, mtime_date(&meta))
+    parse_bytes(bytes, path, mtime_date(&meta))
 }
 
 fn too_big(size: u64) -> String {

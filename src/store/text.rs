@@ -58,11 +58,11 @@ pub fn parse_text(text: &str, source: &Path, fallback_date: Option<NaiveDate>) -
     let mut title = meta.title.clone();
     if let Some(first) = kept.iter().position(|l| !l.is_empty()) {
         let has_body = kept[first + 1..].iter().any(|l| !l.is_empty());
-        if title.as_deref() == Some(kept[first].as_str()) {
-            kept[first].clear();
-        } else if title.is_none() && !issue && has_body && is_title_line(&kept[first]) {
+        if title.as_deref() == Some(kept[first]) {
+            kept[first] = "";
+        } else if title.is_none() && !issue && has_body && is_title_line(kept[first]) {
             title = Some(kept[first].trim_end_matches(',').to_string());
-            kept[first].clear();
+            kept[first] = "";
         }
     }
 

@@ -38,7 +38,7 @@ const CAPTION_PREFIXES: &[&str] = &[
 /// lines are one hard-wrapped paragraph when they look wrapped (similar
 /// widths under [`MAX_WRAP_WIDTH`]), else one paragraph each, the way
 /// compact renderings put one paragraph on each line.
-pub fn paragraphs(lines: &[String]) -> Vec<String> {
+pub fn paragraphs(lines: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
     for chunk in lines.split(|l| l.is_empty()).filter(|c| !c.is_empty()) {
         if looks_wrapped(chunk) {
@@ -51,7 +51,7 @@ pub fn paragraphs(lines: &[String]) -> Vec<String> {
 }
 
 /// Whether a run of lines is one paragraph broken at a fixed width.
-fn looks_wrapped(chunk: &[String]) -> bool {
+fn looks_wrapped(chunk: &[&str]) -> bool {
     let Some((last, body)) = chunk.split_last() else {
         return false;
     };
@@ -69,7 +69,7 @@ fn looks_wrapped(chunk: &[String]) -> bool {
 }
 
 /// Joins wrapped lines, starting a new paragraph at each bullet marker.
-fn join_wrapped(chunk: &[String], out: &mut Vec<String>) {
+fn join_wrapped(chunk: &[&str], out: &mut Vec<String>) {
     let mut current = String::new();
     for line in chunk {
         if bullet_text(line).is_some() && !current.is_empty() {
@@ -263,7 +263,7 @@ mod tests {
             ("spaces squeezed", &["  a   b  "], &["a b"]),
         ];
         for (name, input, want) in cases {
-            assert_eq!(paragraphs(&owned(input)), owned(want), "{name}");
+            assert_eq!(paragraphs(input), owned(want), "{name}");
         }
     }
 

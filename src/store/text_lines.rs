@@ -37,11 +37,11 @@ pub struct Meta {
 
 /// The result of the line pass.
 #[derive(Debug, Default)]
-pub struct Scan {
+pub struct Scan<'a> {
     /// Metadata found.
     pub meta: Meta,
     /// Body lines kept, trimmed; `""` marks a blank line.
-    pub lines: Vec<String>,
+    pub lines: Vec<&'a str>,
 }
 
 /// Compiles a pattern once; a pattern that fails to compile matches nothing
@@ -152,7 +152,7 @@ pub fn parse_headers(lines: &[&str]) -> (Meta, usize) {
 }
 
 /// Sorts body lines into metadata, boilerplate and kept text.
-pub fn scan(lines: &[&str], meta: Meta) -> Scan {
+pub fn scan<'a>(lines: &[&'a str], meta: Meta) -> Scan<'a> {
     let mut scan = Scan {
         meta,
         lines: Vec::with_capacity(lines.len()),
@@ -162,7 +162,7 @@ pub fn scan(lines: &[&str], meta: Meta) -> Scan {
     for raw in lines {
         let line = raw.trim();
         if line.is_empty() {
-            scan.lines.push(String::new());
+            scan.lines.push("");
             continue;
         }
         let top = kept_text < TOP_LINES;
@@ -175,7 +175,7 @@ pub fn scan(lines: &[&str], meta: Meta) -> Scan {
                 }
             }
             Class::Keep(text) => {
-                if kept_text == 0 && is_masthead_like(&text) {
+                if kept_text == 0 && is_masthead_like(text) {
                     masthead = Some(scan.lines.len());
                 }
                 scan.lines.push(text);
@@ -187,7 +187,7 @@ pub fn scan(lines: &[&str], meta: Meta) -> Scan {
         // The masthead alone on a line, wherever the intro left it.
         for line in &mut scan.lines {
             if *line == publisher {
-                line.clear();
+                *line = "";
             }
         }
     }
@@ -196,10 +196,10 @@ pub fn scan(lines: &[&str], meta: Meta) -> Scan {
 
 /// A kept line just before an intro line is the masthead: take it as the
 /// publisher and drop it.
-fn adopt_masthead(scan: &mut Scan, index: usize) {
+fn adopt_masthead(scan: &mut Scan<'_>, index: usize) {
     if let Some(line) = scan.lines.get_mut(index) {
         let name = std::mem::take(line);
-        scan.meta.publisher.get_or_insert(name);
+        scan.meta.publisher.get_or_insert_with(|| name.to_string());
     }
 }
 
@@ -211,13 +211,13 @@ fn is_masthead_like(line: &str) -> bool {
 }
 
 /// What one line is.
-enum Class {
+enum Class<'a> {
     Drop,
     Intro,
-    Keep(String),
+    Keep(&'a str),
 }
 
-fn classify(line: &str, top: bool, meta: &mut Meta) -> Class {
+fn classify<'a>(line: &'a str, top: bool, meta: &mut Meta) -> Class<'a> {
     if BOILERPLATE_LINES.contains(&line) || BOILERPLATE_PREFIXES.iter().any(|p| line.starts_with(p))
     {
         return Class::Drop;
@@ -254,7 +254,7 @@ fn classify(line: &str, top: bool, meta: &mut Meta) -> Class {
         }
         if let Some((date, rest)) = dates::leading_date(line) {
             set_date(meta, Some(date));
-            return Class::Keep(rest.to_string());
+            return Class::Keep(rest);
         }
         if line.starts_with("By")
             && let Some(c) = caps(&BYLINE, line)
@@ -263,7 +263,7 @@ fn classify(line: &str, top: bool, meta: &mut Meta) -> Class {
             return Class::Drop;
         }
     }
-    Class::Keep(line.to_string())
+    Class::Keep(line)
 }
 
 /// A cheap test that [`REPOST`] may match: "A v" in any case (neither
@@ -289,7 +289,7 @@ fn may_be_signup(line: &str) -> bool {
 }
 
 /// The intro lines of whole issues.
-fn intro_line(line: &str, meta: &mut Meta) -> Option<Class> {
+fn intro_line(line: &str, meta: &mut Meta) -> Option<Class<'static>> {
     // Each pattern has a literal part; a line with none of them is no intro.
     let on_site = matches!(line.as_bytes(), [b't' | b'T', b'h' | b'H', ..]);
     let any = line.contains(" for ")
@@ -500,7 +500,7 @@ mod tests {
             let text: Vec<&str> = scan
                 .lines
                 .iter()
-                .map(String::as_str)
+                .copied()
                 .filter(|l| !l.is_empty())
                 .collect();
             assert_eq!(scan.meta.newsletter.as_deref(), *newsletter, "{line}");
@@ -528,7 +528,7 @@ mod tests {
         let text: Vec<&str> = scan
             .lines
             .iter()
-            .map(String::as_str)
+            .copied()
             .filter(|l| !l.is_empty())
             .collect();
         assert_eq!(text, ["Lead paragraph text."]);
@@ -540,6 +540,6 @@ mod tests {
         lines.push("By Ada Quill");
         let scan = scan(&lines, Meta::default());
         assert_eq!(scan.meta.author, None);
-        assert!(scan.lines.iter().any(|l| l == "By Ada Quill"));
+        assert!(scan.lines.contains(&"By Ada Quill"));
     }
 }
