@@ -182,6 +182,7 @@ fn apply_actors<'a>(
                         major: true,
                         country: [b' ', b' '],
                         small: false,
+                        word: false,
                         same_as: None,
                     });
                 }
@@ -390,6 +391,21 @@ mod tests {
                 .contains(&"Undersecretary for Education Mr. Tavoni".to_string()),
             "{person:?}"
         );
+    }
+
+    #[test]
+    fn a_capitalised_word_is_no_misspelt_surname() {
+        let it = item(
+            "Council",
+            &[
+                "The council gained Edna Yung of the Unity Party.",
+                "Young and new faces joined the council.",
+            ],
+        );
+        let got = Extractor::global().extract(&it);
+        let person = find(&got, "Edna Yung");
+        assert_eq!(person.mentions.len(), 1, "{got:?}");
+        assert!(!person.aliases.contains(&"Young".to_string()), "{got:?}");
     }
 
     #[test]

@@ -62,7 +62,13 @@ fn variant(a: &Words<'_>, b: &Words<'_>) -> bool {
 }
 
 /// The full names (two words or more) a lone word can stand for, into `hits`.
-fn owners<'a>(word: &str, full: &[&'a str], words: &[Words<'_>], hits: &mut Vec<&'a str>) {
+fn owners<'a>(
+    word: &str,
+    fuzzy: bool,
+    full: &[&'a str],
+    words: &[Words<'_>],
+    hits: &mut Vec<&'a str>,
+) {
     hits.clear();
     hits.extend(
         full.iter()
@@ -88,7 +94,7 @@ fn owners<'a>(word: &str, full: &[&'a str], words: &[Words<'_>], hits: &mut Vec<
                 .map(|(f, _)| *f),
         );
     }
-    if hits.is_empty() && word.chars().count() >= 5 {
+    if hits.is_empty() && fuzzy && word.chars().count() >= 5 {
         // A surname written with a letter left out or added ("Hollis" for
         // "Hollins").
         hits.extend(
@@ -260,7 +266,7 @@ pub fn merge<'c>(cands: &'c mut Vec<Cand<'_>>) -> Merged<'c> {
         // "Nobel" inside "Nobel Prize" is the person it honours).
         let single = c.words == 1 && c.kind != EntityKind::Organization;
         if single {
-            owners(name, &full, &full_words, &mut hits);
+            owners(name, !c.word, &full, &full_words, &mut hits);
         }
         if c.words == 1
             && c.kind == EntityKind::Person

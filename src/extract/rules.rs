@@ -62,6 +62,9 @@ pub struct Cand<'a> {
     /// A town of under 200,000 people named with no locative cue: kept only
     /// if the item names another place of its country.
     pub small: bool,
+    /// A lone word that is also an English word ("Young"): never taken for
+    /// a misspelt surname.
+    pub word: bool,
     /// Another name of this person, met just before ("X, also known as Y").
     pub same_as: Option<Cow<'a, str>>,
 }
@@ -523,6 +526,7 @@ fn citations<'a>(lex: &Lexicon, seg: &Seg<'a>, out: &mut Vec<Cand<'a>>) -> Vec<u
                 major: true,
                 country: [b' ', b' '],
                 small: false,
+                word: false,
                 same_as: None,
             });
             used.extend(i..=last);
@@ -622,6 +626,7 @@ fn push<'a>(
         major: false,
         country: [b' ', b' '],
         small: false,
+        word: false,
         same_as: None,
     });
 }
@@ -1395,6 +1400,9 @@ fn classify<'a>(lex: &Lexicon, seg: &Seg<'a>, run: Run, out: &mut Vec<Cand<'a>>)
             set_weak(out);
             set_major(out, major && given < 300);
             set_country(out, lex, index);
+            if let Some(last) = out.last_mut() {
+                last.word = wordy;
+            }
             return;
         }
     }
@@ -1655,6 +1663,9 @@ fn classify<'a>(lex: &Lexicon, seg: &Seg<'a>, run: Run, out: &mut Vec<Cand<'a>>)
     push(out, seg, EntityKind::Person, name, title_from, a, b);
     set_weak(out);
     set_major(out, first_given >= 300 && !dictionary || surname);
+    if let Some(last) = out.last_mut() {
+        last.word = dictionary;
+    }
 }
 
 /// "Aldric of Vellmark": the unknown place a person is "of", named at the end.
