@@ -30,6 +30,7 @@ use crate::model::{Entity, EntityKind, Item};
 use self::lexicon::Lexicon;
 pub use self::merged::{Group, Merged};
 use self::rules::{Cand, Evidence};
+pub use self::titles::ascii_spellings;
 
 /// The extractor: embedded gazetteer and name data, loaded once.
 pub struct Extractor {

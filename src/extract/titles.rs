@@ -461,11 +461,12 @@ fn ascii_forms(c: char) -> Option<(&'static str, &'static str)> {
     Some(pair)
 }
 
-/// Whether `written` is an ASCII spelling of `name` ("Tromso" of "Tromsø",
-/// "Aarhus" of "Århus").
-pub fn ascii_spelling_of(written: &str, name: &str) -> bool {
-    if !written.is_ascii() || name.is_ascii() {
-        return false;
+/// The two ASCII spellings of a name written with diacritics ("Tromso" and
+/// "Tromsoe" for "Tromsø"), or `None` for an ASCII name or one with letters
+/// that have no ASCII form here.
+pub fn ascii_spellings(name: &str) -> Option<(String, String)> {
+    if name.is_ascii() {
+        return None;
     }
     let mut plain = String::with_capacity(name.len());
     let mut spelled = String::with_capacity(name.len() + 2);
@@ -479,10 +480,18 @@ pub fn ascii_spelling_of(written: &str, name: &str) -> bool {
                 plain.push(c);
                 spelled.push(c);
             }
-            None => return false,
+            None => return None,
         }
     }
-    written == plain || written == spelled
+    Some((plain, spelled))
+}
+
+/// Whether `written` is an ASCII spelling of `name` ("Tromso" of "Tromsø",
+/// "Aarhus" of "Århus").
+pub fn ascii_spelling_of(written: &str, name: &str) -> bool {
+    written.is_ascii()
+        && ascii_spellings(name)
+            .is_some_and(|(plain, spelled)| written == plain || written == spelled)
 }
 
 /// Former countries and empires, which a gazetteer of today lacks: name,

@@ -1,23 +1,40 @@
-//! Library-wide surname resolution: a one-word person ("Witkoff") is the
-//! only full name in the library ending with that word ("Steve Witkoff");
-//! an ambiguous surname (two such people) is left alone.
+//! Library-wide resolution: a one-word person ("Witkoff") is the only full
+//! name in the library ending with that word ("Steve Witkoff"), and an
+//! ambiguous surname (two such people) is left alone; a place written
+//! without its diacritics ("Tromso") is the place other items spell in full
+//! ("Tromsø").
 
 use std::collections::{BTreeMap, HashMap};
 
 use super::ActorKey;
+use crate::extract::ascii_spellings;
 use crate::model::{Entity, EntityKind};
 
-/// One-word person names mapped to the one full name they stand for.
+/// One-word person names mapped to the one full name they stand for, and
+/// ASCII spellings of places mapped to the spelling with diacritics.
 #[derive(Debug, Clone, Default)]
 pub struct SurnameMap {
     full: HashMap<String, String>,
+    places: HashMap<String, String>,
 }
 
 impl SurnameMap {
     /// Builds the map from every (kind, name) the library's items name.
     pub fn new<'a>(names: impl Iterator<Item = (EntityKind, &'a str)>) -> Self {
         let mut by_surname: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        let mut ascii_places: Vec<&str> = Vec::new();
+        let mut spelled: HashMap<String, &str> = HashMap::new();
         for (kind, name) in names {
+            if kind == EntityKind::Place {
+                match ascii_spellings(name) {
+                    Some((plain, full)) => {
+                        spelled.insert(plain, name);
+                        spelled.insert(full, name);
+                    }
+                    None if name.is_ascii() => ascii_places.push(name),
+                    None => {}
+                }
+            }
             if kind == EntityKind::Person
                 && let Some((_, last)) = name.rsplit_once(' ')
             {
@@ -34,7 +51,15 @@ impl SurnameMap {
                 _ => None,
             })
             .collect();
-        Self { full }
+        let places = ascii_places
+            .into_iter()
+            .filter_map(|ascii| {
+                spelled
+                    .get(ascii)
+                    .map(|n| (ascii.to_string(), n.to_string()))
+            })
+            .collect();
+        Self { full, places }
     }
 
     /// The library's key for a name an item gave.
@@ -48,15 +73,34 @@ impl SurnameMap {
                 name: full.clone(),
             };
         }
+        if kind == EntityKind::Place
+            && let Some(full) = self.places.get(name)
+        {
+            return ActorKey {
+                kind,
+                name: full.clone(),
+            };
+        }
         ActorKey {
             kind,
             name: name.to_string(),
         }
     }
 
-    /// The names items may have stored for `key`: itself and its surname.
+    /// The names items may have stored for `key`: itself and its surname,
+    /// or a place's ASCII spellings.
     pub fn stored_names(&self, key: &ActorKey) -> Vec<String> {
         let mut names = vec![key.name.clone()];
+        if key.kind == EntityKind::Place {
+            let mut ascii: Vec<&String> = self
+                .places
+                .iter()
+                .filter(|(_, full)| **full == key.name)
+                .map(|(a, _)| a)
+                .collect();
+            ascii.sort();
+            names.extend(ascii.into_iter().cloned());
+        }
         if key.kind == EntityKind::Person
             && let Some((_, last)) = key.name.rsplit_once(' ')
             && self.full.get(last) == Some(&key.name)
@@ -160,5 +204,27 @@ mod tests {
         assert_eq!(names, ["Steve Witkoff", "Lee"]);
         assert_eq!(entities[0].mentions.len(), 2);
         assert_eq!(entities[0].aliases, ["Witkoff"]);
+    }
+
+    #[test]
+    fn a_place_spelt_without_diacritics_is_the_place_spelt_with_them() {
+        let names = [
+            (EntityKind::Place, "Tromsø"),
+            (EntityKind::Place, "Tromso"),
+            (EntityKind::Place, "Zurich"),
+            (EntityKind::Person, "Jose"),
+            (EntityKind::Person, "José Ferrer"),
+        ];
+        let map = SurnameMap::new(names.into_iter());
+        assert_eq!(map.resolve(EntityKind::Place, "Tromso").name, "Tromsø");
+        assert_eq!(map.resolve(EntityKind::Place, "Tromsø").name, "Tromsø");
+        // Only when the library spells it both ways; people are not folded.
+        assert_eq!(map.resolve(EntityKind::Place, "Zurich").name, "Zurich");
+        assert_eq!(map.resolve(EntityKind::Person, "Jose").name, "Jose");
+        let key = ActorKey {
+            kind: EntityKind::Place,
+            name: "Tromsø".into(),
+        };
+        assert_eq!(map.stored_names(&key), ["Tromsø", "Tromso"]);
     }
 }
