@@ -891,6 +891,12 @@ fn set_weak(out: &mut [Cand<'_>]) {
     }
 }
 
+fn set_word(out: &mut [Cand<'_>], word: bool) {
+    if let Some(last) = out.last_mut() {
+        last.word = word;
+    }
+}
+
 fn classify<'a>(lex: &Lexicon, seg: &Seg<'a>, run: Run, out: &mut Vec<Cand<'a>>) {
     // "(Latin: Eusebius Sophronius Hieronymus; ...)": a name in another
     // language, a form of something named in English nearby.
@@ -1280,9 +1286,7 @@ fn classify<'a>(lex: &Lexicon, seg: &Seg<'a>, run: Run, out: &mut Vec<Cand<'a>>)
             set_weak(out);
             set_major(out, major && given < 300);
             set_country(out, lex, index);
-            if let Some(last) = out.last_mut() {
-                last.word = wordy;
-            }
+            set_word(out, wordy);
             return;
         }
     }
@@ -1543,9 +1547,7 @@ fn classify<'a>(lex: &Lexicon, seg: &Seg<'a>, run: Run, out: &mut Vec<Cand<'a>>)
     push(out, seg, EntityKind::Person, name, title_from, a, b);
     set_weak(out);
     set_major(out, first_given >= 300 && !dictionary || surname);
-    if let Some(last) = out.last_mut() {
-        last.word = dictionary;
-    }
+    set_word(out, dictionary);
 }
 
 /// "Aldric of Vellmark": the unknown place a person is "of", named at the end.
@@ -1758,6 +1760,17 @@ fn candidates(text: &str) -> Vec<Cand<'static>> {
     let mut out = Vec::new();
     segment_cands(lex, 0, &prepared, &mut out);
     out.into_iter().map(Cand::into_owned).collect()
+}
+
+/// The sure candidates of one segment of text, as kind and name (for the
+/// rule modules' tests).
+#[cfg(test)]
+fn strong_candidates(text: &str) -> Vec<(EntityKind, String)> {
+    candidates(text)
+        .into_iter()
+        .filter(|c| c.evidence == Evidence::Strong)
+        .map(|c| (c.kind, c.name.into_owned()))
+        .collect()
 }
 
 #[cfg(test)]

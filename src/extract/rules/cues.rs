@@ -255,11 +255,7 @@ mod tests {
     use crate::model::EntityKind;
 
     fn found(text: &str) -> Vec<(EntityKind, String)> {
-        super::super::candidates(text)
-            .into_iter()
-            .filter(|c| c.evidence == super::super::Evidence::Strong)
-            .map(|c| (c.kind, c.name.into_owned()))
-            .collect()
+        super::super::strong_candidates(text)
     }
 
     fn person(text: &str, name: &str) -> bool {

@@ -93,11 +93,9 @@ mod tests {
     use crate::model::EntityKind;
 
     fn found(text: &str) -> Vec<(EntityKind, String)> {
-        super::super::candidates(text)
+        super::super::strong_candidates(text)
             .into_iter()
-            .filter(|c| c.evidence == super::super::Evidence::Strong)
-            .filter(|c| c.kind != EntityKind::Organization)
-            .map(|c| (c.kind, c.name.into_owned()))
+            .filter(|(kind, _)| *kind != EntityKind::Organization)
             .collect()
     }
 
