@@ -185,6 +185,7 @@ fn apply_actors<'a>(
                         small: false,
                         word: false,
                         same_as: None,
+                        modifier: false,
                     });
                 }
             }
@@ -313,6 +314,32 @@ mod tests {
                 "{other} apart: {got:?}"
             );
         }
+        // A surname with a lower-case particle is the full name's end.
+        let got = Extractor::global().extract(&item(
+            "Notes",
+            &["Mademoiselle Odile Marchetti du Pavé wrote to him. Mlle. du Pavé left Paris."],
+        ));
+        let person = find(&got, "Odile Marchetti du Pavé");
+        assert!(
+            person.aliases.iter().any(|a| a == "Mlle. du Pavé"),
+            "{got:?}"
+        );
+        assert_eq!(
+            got.iter().filter(|e| e.kind == EntityKind::Person).count(),
+            1
+        );
+        // "the Halvorsen Polaroid exhibits": the surname of a person named
+        // in full, before a capitalised noun, is that person.
+        let got = Extractor::global().extract(&item(
+            "Notes",
+            &["Ida Halvorsen took them. The Halvorsen Polaroid exhibits opened."],
+        ));
+        let person = find(&got, "Ida Halvorsen");
+        assert_eq!(person.mentions.len(), 2, "{got:?}");
+        assert!(
+            !got.iter().any(|e| e.name == "Halvorsen Polaroid"),
+            "{got:?}"
+        );
         // Two people met one after the other stay two.
         let got = Extractor::global().extract(&item(
             "Notes",

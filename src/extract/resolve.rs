@@ -3,6 +3,7 @@
 //! words are kept only when they resolve; and library-wide resolution of
 //! surname-only people.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::hash::BuildHasherDefault;
 
@@ -36,12 +37,23 @@ impl<'a> Words<'a> {
 /// word, or the same words in another order.
 fn same_person(a: &Words<'_>, b: &Words<'_>) -> bool {
     (a.written.first() == b.written.first() && a.written.last() == b.written.last())
+        || particle_surname(a, b)
+        || particle_surname(b, a)
         || a.sorted == b.sorted
         || variant(a, b)
         || variant(b, a)
         || a.written.len() == b.written.len()
             && a.written.last() == b.written.last()
             && super::rules::nicknames::same_given(a.written[0], b.written[0])
+}
+
+/// "du Motel" for "Stéphanie Poterin du Motel": a surname that opens with a
+/// lower-case particle is the end of the full name.
+fn particle_surname(short: &Words<'_>, full: &Words<'_>) -> bool {
+    let n = short.written.len();
+    short.written[0].starts_with(|c: char| c.is_lowercase())
+        && full.written.len() > n
+        && full.written.ends_with(&short.written)
 }
 
 /// "Ichiyo Higuchi" for "Ichiyō Higuchi", "Kristen Wilkins" for "Kristin
@@ -154,9 +166,44 @@ fn nested_in_org(orgs: &[(usize, usize, usize)], c: &Cand<'_>) -> bool {
 
 /// Merges one item's candidates into entities, sorted by mention count
 /// (descending) then name.
+/// "the Halvorsen Polaroid exhibits" in an item about Ida Halvorsen: the
+/// surname of a person named in full, then a capitalised noun, before a
+/// common noun. The two words are no new person; the first is that surname.
+fn surname_modifiers(cands: &mut [Cand<'_>]) {
+    let pair = |c: &Cand<'_>| c.kind == EntityKind::Person && c.words == 2 && c.modifier;
+    if !cands.iter().any(pair) {
+        return;
+    }
+    let surnames: Vec<String> = cands
+        .iter()
+        .filter(|c| c.kind == EntityKind::Person && c.words >= 2)
+        .filter_map(|c| c.name.rsplit(' ').next().map(str::to_owned))
+        .collect();
+    let plain: Vec<String> = cands
+        .iter()
+        .filter(|c| c.kind == EntityKind::Person && !c.modifier)
+        .map(|c| c.name.to_string())
+        .collect();
+    for c in cands.iter_mut().filter(|c| pair(c)) {
+        // "Tam Yiu-chung": a surname first, then a given name.
+        let Some((first, _)) = c.name.split_once(' ').filter(|(_, s)| !s.contains('-')) else {
+            continue;
+        };
+        if plain.iter().any(|p| *p == c.name) || !surnames.iter().any(|s| s == first) {
+            continue;
+        }
+        let first = first.to_owned();
+        c.end = c.start + first.len();
+        c.surface = Cow::Owned(first.clone());
+        c.name = Cow::Owned(first);
+        c.words = 1;
+    }
+}
+
 pub fn merge<'c>(cands: &'c mut Vec<Cand<'_>>) -> Merged<'c> {
     cands.sort_by_key(|c| (c.seg, c.start));
     cands.dedup_by(|b, a| a.seg == b.seg && a.start == b.start && a.end == b.end);
+    surname_modifiers(cands);
     let cands: &'c [Cand<'_>] = cands;
     // Full names (two words or more), in order of first mention.
     let mut full: Vec<&str> = Vec::new();

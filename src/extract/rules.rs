@@ -73,6 +73,9 @@ pub struct Cand<'a> {
     pub word: bool,
     /// Another name of this person, met just before ("X, also known as Y").
     pub same_as: Option<Cow<'a, str>>,
+    /// Followed by a common noun ("the Halvorsen Polaroid exhibits"): the
+    /// name modifies it.
+    pub modifier: bool,
 }
 
 impl Cand<'_> {
@@ -534,6 +537,7 @@ fn citations<'a>(lex: &Lexicon, seg: &Seg<'a>, out: &mut Vec<Cand<'a>>) -> Vec<u
                 small: false,
                 word: false,
                 same_as: None,
+                modifier: false,
             });
             used.extend(i..=last);
         }
@@ -634,6 +638,7 @@ fn push<'a>(
         small: false,
         word: false,
         same_as: None,
+        modifier: cues::modifier(seg, b),
     });
 }
 
@@ -805,7 +810,7 @@ fn latin_word(t: &Token<'_>) -> bool {
 }
 
 /// Whether the word is a Roman numeral ("II", "XV").
-fn is_roman(word: &str) -> bool {
+pub(super) fn is_roman(word: &str) -> bool {
     !word.is_empty() && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
 }
 
@@ -1341,7 +1346,7 @@ fn classify<'a>(lex: &Lexicon, seg: &Seg<'a>, run: Run, out: &mut Vec<Cand<'a>>)
         return;
     }
     // "Microsoft said it", "a spokesman for Pfizer": an organization.
-    if !titled && org_cue(seg, a, b) {
+    if !titled && org_cue(lex, seg, a, b) {
         push(out, seg, EntityKind::Organization, name, title_from, a, b);
         return;
     }
@@ -1616,8 +1621,8 @@ static STAFF_NOUNS: WordSet = WordSet::new(&[
 ]);
 
 /// Context that makes a run an organization: "X said it / its", "a
-/// spokesman for X", "shares of X".
-fn org_cue(seg: &Seg<'_>, a: usize, b: usize) -> bool {
+/// spokesman for X", "shares of X", "X, its rival,".
+fn org_cue(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> bool {
     let speaks_as_it = seg.lower(b).is_some_and(|w| SPEECH_VERBS.contains(&w))
         && seg
             .lower(b + 1)
@@ -1627,7 +1632,13 @@ fn org_cue(seg: &Seg<'_>, a: usize, b: usize) -> bool {
             .word_before(a)
             .is_some_and(|w| matches!(&*w, "for" | "at" | "of"))
         && seg.lower(a - 2).is_some_and(|w| STAFF_NOUNS.contains(&w));
-    speaks_as_it || staff
+    // "Acme Browser, its main rival,": an apposition that calls it "its",
+    // unless it names a post ("Jon Smith, its chief executive,").
+    let its = seg.toks.get(b).is_some_and(|t| t.is_punct(','))
+        && seg.lower(b + 1).as_deref() == Some("its")
+        && seg.given(lex, a) < 200
+        && !(b + 2..b + 4).any(|k| seg.lower(k).is_some_and(|w| ROLE_NOUNS.contains(&w)));
+    speaks_as_it || staff || its
 }
 
 /// "in Exeter, Devon." / "Oldham, Lancashire, England": a run right after
@@ -2053,6 +2064,16 @@ mod tests {
                 "Morgan Stanley",
             ),
             ("Zelbrix said it would cut jobs.", Organization, "Zelbrix"),
+            (
+                "Quorra Browser, its main rival, grew fast.",
+                Organization,
+                "Quorra Browser",
+            ),
+            (
+                "We met Halvard Lindqvist, its chief executive, there.",
+                Person,
+                "Halvard Lindqvist",
+            ),
             (
                 "He taught at the University of Southern California.",
                 Place,

@@ -171,6 +171,17 @@ pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Token<'a>>) {
             sent_start = false;
             continue;
         }
+        // "Jeanne's [6] sister": a numbered citation is no part of the sentence.
+        if c == '[' {
+            let digits = bytes[i + 1..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            if digits > 0 && bytes.get(i + 1 + digits) == Some(&b']') {
+                i += digits + 2;
+                continue;
+            }
+        }
         let width = c.len_utf8();
         // Possessive: 's / ’s, or a lone apostrophe after a word ending in s.
         if is_apostrophe(c) {
@@ -251,6 +262,8 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("Mr. Witkoff’s visit", &["Mr.", "Witkoff", "’s", "visit"]),
             ("Putin's demands", &["Putin", "'s", "demands"]),
+            ("Jeanne's [6] sister [12]", &["Jeanne", "'s", "sister"]),
+            ("[a] [1", &["[", "a", "]", "[", "1"]),
             (
                 "the U.S.-backed plan",
                 &["the", "U.S.", "-", "backed", "plan"],

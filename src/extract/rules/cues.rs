@@ -192,11 +192,17 @@ fn name_like(lex: &Lexicon, seg: &Seg<'_>, run: Run) -> bool {
         return eligible(lex, seg, a)
             && (lex.is_surname(seg.toks[a].bare()) || seg.given(lex, a) >= 200);
     }
+    // "Johann II": a regnal number after the name.
+    let last = if b > a + 1 && super::is_roman(seg.toks[b - 1].text) {
+        b - 2
+    } else {
+        b - 1
+    };
     b <= a + 3
         && seg.given(lex, a) >= 200
         && !NON_PERSON_HEADS.contains(seg.toks[a].text)
         && !seg.word(lex, a)
-        && !seg.word_bare(lex, b - 1)
+        && (last == a || !seg.word_bare(lex, last))
         && (a..b).all(|i| seg.toks[i].is_cap() && seg.place1(lex, i).is_none())
 }
 
@@ -268,6 +274,8 @@ mod tests {
     fn context_marks_lone_names_as_people() {
         let cases = [
             ("His father, Anthony, was a geologist.", "Anthony"),
+            ("It was Tomas's [4] sister, Imke, who wrote.", "Imke"),
+            ("He had two sons, Niklaus and Johann II.", "Niklaus"),
             ("She moved in with her sister, Michelle.", "Michelle"),
             ("Later Rebecca and I wrote it.", "Rebecca"),
             ("It is the voice of the woman Eva there.", "Eva"),
