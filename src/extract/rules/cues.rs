@@ -26,6 +26,52 @@ static POSSESSIVES: WordSet = WordSet::new(&[
 #[rustfmt::skip]
 static PERSON_NOUNS: WordSet = WordSet::new(&["man", "woman", "boy", "girl"]);
 
+/// Past participles of making a work, before "by" and its maker.
+#[rustfmt::skip]
+static MADE_BY: WordSet = WordSet::new(&[
+    "written", "painted", "composed", "directed", "coined", "invented", "sung", "narrated",
+    "illustrated", "translated", "edited", "sculpted", "photographed", "choreographed",
+]);
+
+/// "a quote attributed to X", "with the help of X", "a novel written by X":
+/// what only a person is said to do.
+fn agent(seg: &Seg<'_>, a: usize) -> bool {
+    if a < 2 {
+        return false;
+    }
+    match (seg.lower(a - 2).as_deref(), seg.lower(a - 1).as_deref()) {
+        (Some("attributed"), Some("to")) | (Some("help"), Some("of")) => true,
+        (Some(made), Some("by")) => MADE_BY.contains(made),
+        _ => false,
+    }
+}
+
+/// Words of acting a part, before "as" and the character's name.
+#[rustfmt::skip]
+static ACTING: WordSet = WordSet::new(&[
+    "starred", "starring", "stars", "cast", "appeared", "appears", "appearing", "played",
+    "plays", "playing", "portrayed", "portrays", "voiced", "role", "roles", "debut",
+]);
+
+/// "she guest starred as Ruby", "he appeared in the film as Wade": the part
+/// an actor plays is a person's name.
+fn cast_as(seg: &Seg<'_>, a: usize) -> bool {
+    if seg.lower(a.wrapping_sub(1)).as_deref() != Some("as") {
+        return false;
+    }
+    let mut k = a - 1;
+    while k > 0 && a - k < 14 {
+        k -= 1;
+        if seg.lower(k).is_some_and(|w| ACTING.contains(&w)) {
+            return true;
+        }
+        if seg.toks[k].sent_start || seg.toks[k].is_punct(';') {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether the context of tokens `[a, b)` marks a person.
 pub(super) fn person(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> bool {
     let toks = &seg.toks;
@@ -63,6 +109,8 @@ pub(super) fn person(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> bool {
         && seg.lower(a - 3).is_some_and(|w| POSSESSIVES.contains(&w));
     let greeted = a >= 1 && matches!(toks[a - 1].text, "Hey" | "Hi" | "Hello" | "Dear") && closes;
     kin || and_i
+        || agent(seg, a)
+        || cast_as(seg, a)
         || noun
         || government
         || named
@@ -274,6 +322,11 @@ mod tests {
     fn context_marks_lone_names_as_people() {
         let cases = [
             ("His father, Anthony, was a geologist.", "Anthony"),
+            ("She guest starred as Ruby on the show.", "Ruby"),
+            ("He appeared in a horror film as Wade.", "Wade"),
+            ("There is a line attributed to Kessling on it.", "Kessling"),
+            ("It was printed with the help of Orrick.", "Orrick"),
+            ("The score was composed by Brannagh in 1901.", "Brannagh"),
             ("It was Tomas's [4] sister, Imke, who wrote.", "Imke"),
             ("He had two sons, Niklaus and Johann II.", "Niklaus"),
             ("She moved in with her sister, Michelle.", "Michelle"),

@@ -68,7 +68,13 @@ fn full_name(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> bool {
 
 /// Finds the person a run's name honours and pushes them as a candidate.
 pub(super) fn scan<'a>(lex: &Lexicon, seg: &Seg<'a>, run: Run, out: &mut Vec<super::Cand<'a>>) {
-    let Some(head) = (run.start + 1..run.end).find(|&i| EPONYM_HEADS.contains(seg.toks[i].text))
+    // "the Agassiz Professor of Oriental Languages": a chair named for someone.
+    let chair = |i: usize| {
+        matches!(seg.toks[i].text, "Professor" | "Professorship" | "Chair")
+            && seg.toks.get(i + 1).is_some_and(|t| t.text == "of")
+    };
+    let Some(head) =
+        (run.start + 1..run.end).find(|&i| EPONYM_HEADS.contains(seg.toks[i].text) || chair(i))
     else {
         // "the Jeff Bramwick Experience", "the Ned Kessling Show": a full name,
         // then a common noun.
@@ -100,8 +106,15 @@ pub(super) fn scan<'a>(lex: &Lexicon, seg: &Seg<'a>, run: Run, out: &mut Vec<sup
         // "Carnegie Hall", "Einstein Institute".
         1 => eponym_word(lex, seg, a).then_some((a, a + 1)),
         // "Nobel Peace Prize", "Pritzker Architecture Prize", or "Leigh Block Museum".
+        // "Kessling Space Center": a surname more often than a given name.
         2 if seg.word_bare(lex, a + 1) => {
-            (seg.given(lex, a) < 2000 && eponym_word(lex, seg, a)).then_some((a, a + 1))
+            let given = seg.given(lex, a);
+            let limit = if lex.is_surname(seg.toks[a].bare()) {
+                10_000
+            } else {
+                2000
+            };
+            (given < limit && eponym_word(lex, seg, a)).then_some((a, a + 1))
         }
         2 | 3 if full_name(lex, seg, a, head) => Some((a, head)),
         _ => None,
@@ -127,6 +140,12 @@ mod tests {
     fn the_person_a_prize_or_hall_honours() {
         let cases: &[(&str, &[&str])] = &[
             ("She won the Stirling Prize twice.", &["Stirling"]),
+            ("The samples went to Johnson Space Center.", &["Johnson"]),
+            (
+                "He became Agassiz Professor of Oriental Languages.",
+                &["Agassiz"],
+            ),
+            ("She is a Professor of Law there.", &[]),
             ("He sang at Carnegie Hall in 1984.", &["Carnegie"]),
             ("A Nobel Peace Prize winner spoke.", &["Nobel"]),
             (
