@@ -186,6 +186,7 @@ fn apply_actors<'a>(
                         word: false,
                         same_as: None,
                         modifier: false,
+                        kin_of: false,
                     });
                 }
             }
@@ -338,6 +339,22 @@ mod tests {
         assert_eq!(person.mentions.len(), 2, "{got:?}");
         assert!(
             !got.iter().any(|e| e.name == "Halvorsen Polaroid"),
+            "{got:?}"
+        );
+        // A relative named by title and surname is another person.
+        let got = Extractor::global().extract(&item(
+            "Notes",
+            &["He played Ivo Stallard, the brother of Inspector Stallard, in the series."],
+        ));
+        let ivo = find(&got, "Ivo Stallard");
+        assert!(
+            !ivo.aliases.iter().any(|a| a == "Inspector Stallard"),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|e| e.name != "Ivo Stallard"
+                    && e.aliases.iter().any(|a| a == "Inspector Stallard")),
             "{got:?}"
         );
         // Two people met one after the other stay two.

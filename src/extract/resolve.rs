@@ -347,6 +347,8 @@ pub fn merge<'c>(cands: &'c mut Vec<Cand<'_>>) -> Merged<'c> {
             // be either, so it is merged with neither, unless one of them is
             // the one the headline names (a biography's subject).
             let owner = match distinct.as_slice() {
+                // "Peter Lynley, the brother of Inspector Lynley".
+                _ if c.kin_of && c.kind == EntityKind::Person => None,
                 [one] => Some(*one),
                 _ => {
                     let mut titled = distinct.iter().copied().filter(|o| {

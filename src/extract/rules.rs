@@ -76,6 +76,9 @@ pub struct Cand<'a> {
     /// Followed by a common noun ("the Halvorsen Polaroid exhibits"): the
     /// name modifies it.
     pub modifier: bool,
+    /// Named as someone's relative ("the brother of Inspector Lynley"): a
+    /// surname here is not the person just named in full.
+    pub kin_of: bool,
 }
 
 impl Cand<'_> {
@@ -538,6 +541,7 @@ fn citations<'a>(lex: &Lexicon, seg: &Seg<'a>, out: &mut Vec<Cand<'a>>) -> Vec<u
                 word: false,
                 same_as: None,
                 modifier: false,
+                kin_of: false,
             });
             used.extend(i..=last);
         }
@@ -639,6 +643,7 @@ fn push<'a>(
         word: false,
         same_as: None,
         modifier: cues::modifier(seg, b),
+        kin_of: cues::kin_of(seg, title_from),
     });
 }
 

@@ -26,6 +26,11 @@ static POSSESSIVES: WordSet = WordSet::new(&[
 #[rustfmt::skip]
 static PERSON_NOUNS: WordSet = WordSet::new(&["man", "woman", "boy", "girl"]);
 
+/// "the brother of X", "a daughter of X": X is named as a relative.
+pub(super) fn kin_of(seg: &Seg<'_>, a: usize) -> bool {
+    a >= 2 && seg.toks[a - 1].text == "of" && seg.lower(a - 2).is_some_and(|w| KIN.contains(&w))
+}
+
 /// Past participles of making a work, before "by" and its maker.
 #[rustfmt::skip]
 static MADE_BY: WordSet = WordSet::new(&[

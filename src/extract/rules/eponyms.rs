@@ -66,6 +66,22 @@ fn full_name(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> bool {
         && super::place_lookup(lex, &seg.name(a, b)).is_none()
 }
 
+/// "the Mary & Leigh Block Museum", "the Bill and Ann Hale Foundation": a
+/// couple honoured together, a given name, "&" or "and", then a given name
+/// and the surname they share before the head at `head`.
+fn couple(lex: &Lexicon, seg: &Seg<'_>, a: usize, head: usize) -> bool {
+    let t = &seg.toks;
+    head == a + 2
+        && a >= 2
+        && matches!(t[a - 1].text, "&" | "and")
+        && [a - 2, a]
+            .iter()
+            .all(|&i| t[i].is_cap() && !t[i].is_all_caps() && seg.given(lex, i) >= 1000)
+        && t[a + 1].is_cap()
+        && !t[a + 1].is_all_caps()
+        && (a == 2 || !t[a - 3].is_cap())
+}
+
 /// Finds the person a run's name honours and pushes them as a candidate.
 pub(super) fn scan<'a>(lex: &Lexicon, seg: &Seg<'a>, run: Run, out: &mut Vec<super::Cand<'a>>) {
     // "the Agassiz Professor of Oriental Languages": a chair named for someone.
@@ -102,6 +118,18 @@ pub(super) fn scan<'a>(lex: &Lexicon, seg: &Seg<'a>, run: Run, out: &mut Vec<sup
         return;
     };
     let a = run.start;
+    if couple(lex, seg, a, head) {
+        // The first given name was taken alone; it is this person.
+        let first = seg.toks[a - 2].start;
+        out.retain(|c| c.seg != seg.index || c.start != first);
+        push(out, seg, EntityKind::Person, seg.name(a, head), a, a, head);
+        let name = format!("{} {}", seg.toks[a - 2].text, seg.toks[a + 1].text);
+        push(out, seg, EntityKind::Person, name, a - 2, a - 2, a - 1);
+        if let Some(last) = out.last_mut() {
+            last.words = 2;
+        }
+        return;
+    }
     let person = match head - a {
         // "Carnegie Hall", "Einstein Institute".
         1 => eponym_word(lex, seg, a).then_some((a, a + 1)),
@@ -140,6 +168,14 @@ mod tests {
     fn the_person_a_prize_or_hall_honours() {
         let cases: &[(&str, &[&str])] = &[
             ("She won the Stirling Prize twice.", &["Stirling"]),
+            (
+                "It is at the Tilda & Morgan Quist Museum of Art.",
+                &["Morgan Quist", "Tilda Quist"],
+            ),
+            (
+                "They gave to the Bill and Jenna Hale Foundation.",
+                &["Jenna Hale", "Bill Hale"],
+            ),
             ("The samples went to Johnson Space Center.", &["Johnson"]),
             (
                 "He became Agassiz Professor of Oriental Languages.",
