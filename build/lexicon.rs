@@ -171,6 +171,69 @@ fn better(a: &Row, a_primary: bool, b: &Row, b_primary: bool) -> bool {
     rank(a, a_primary) > rank(b, b_primary)
 }
 
+/// The name a region is shown by. GeoNames names some regions in their
+/// own administrative form ("Jiangsu Sheng", "Avtonomna Respublika Krym",
+/// "Yaroslavskaya oblast'"); a reader knows them as "Jiangsu", "Crimea",
+/// "Yaroslavl Oblast". Among the alternate names in plain ASCII: the one the
+/// native form starts with, else the shortest with no administrative word,
+/// else the shortest that keeps one in English ("Oblast", "Krai").
+fn region_display_name<'t>(name: &'t str, alts: &'t str) -> &'t str {
+    const NATIVE: &[&str] = &[
+        "Sheng",
+        "Shi",
+        "Zizhiqu",
+        "Respublika",
+        "oblast'",
+        "kray",
+        "Kray",
+        "voblasć",
+        "Wilayah",
+    ];
+    const ADMIN: &[&str] = &[
+        "Province",
+        "Region",
+        "Republic",
+        "Autonomous",
+        "Municipality",
+        "Oblast",
+        "Krai",
+        "Kray",
+        "Sheng",
+        "Shi",
+        "Zizhiqu",
+        "Respublika",
+        "Voblasts",
+        "of",
+    ];
+    if !name.split([' ', ',']).any(|w| NATIVE.contains(&w)) {
+        return name;
+    }
+    let plain = |a: &&str| {
+        a.starts_with(|c: char| c.is_ascii_uppercase())
+            && a.chars()
+                .all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '-' | '\'' | '.'))
+    };
+    let candidates: Vec<&str> = alts.split('|').filter(plain).collect();
+    let admin = |a: &str| a.split(' ').any(|w| ADMIN.contains(&w));
+    let prefix = candidates
+        .iter()
+        .filter(|a| {
+            name.strip_prefix(**a)
+                .is_some_and(|rest| rest.starts_with([' ', ',']))
+        })
+        .max_by_key(|a| a.len());
+    let bare = candidates
+        .iter()
+        .filter(|a| !admin(a))
+        .min_by_key(|a| a.len());
+    let english = candidates
+        .iter()
+        .filter(|a| a.split(' ').filter(|w| ADMIN.contains(w)).count() == 1)
+        .filter(|a| a.ends_with(" Oblast") || a.ends_with(" Krai") || a.ends_with(" Kray"))
+        .min_by_key(|a| a.len());
+    prefix.or(bare).or(english).copied().unwrap_or(name)
+}
+
 /// `rows.bin` and the keys of `places.bin`.
 fn places_and_names(text: &str, pool: &mut Pool) -> (Vec<u8>, Vec<Key>) {
     let mut bytes = Vec::new();
@@ -201,9 +264,14 @@ fn places_and_names(text: &str, pool: &mut Pool) -> (Vec<u8>, Vec<Key>) {
             [a, b] => [*a, *b],
             _ => [b' ', b' '],
         };
+        let shown = if row.kind == 1 {
+            region_display_name(name, alts.unwrap_or(""))
+        } else {
+            name
+        };
         bytes.extend_from_slice(&row_bytes(
-            pool.intern(name),
-            name.len(),
+            pool.intern(shown),
+            shown.len(),
             &row,
             country,
             lat,
