@@ -1066,6 +1066,10 @@ fn classify<'a>(lex: &Lexicon, seg: &Seg<'a>, run: Run, out: &mut Vec<Cand<'a>>)
         nested_places(lex, seg, a, b - 1, out);
         return;
     }
+    // "a Western military alliance": a compass adjective, not a region.
+    if words == 1 && DIRECTIONS.contains(&name) && cues::modifier(seg, b) {
+        return;
+    }
     let gazetteer = place_lookup(lex, &name);
 
     // Countries and regions named in full win over organization words ("United States").
@@ -1807,6 +1811,20 @@ mod tests {
     }
 
     #[test]
+    fn compass_adjectives_are_not_regions() {
+        for text in [
+            "Do we want a Western military alliance?",
+            "The Eastern bloc fell apart.",
+        ] {
+            let got = super::candidates(text);
+            assert!(
+                got.iter().all(|c| c.kind != EntityKind::Place),
+                "{text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
     fn people_from_titles_given_names_and_cues() {
         use EntityKind::Person;
         let cases = [
@@ -2069,6 +2087,11 @@ mod tests {
                 "Morgan Stanley",
             ),
             ("Zelbrix said it would cut jobs.", Organization, "Zelbrix"),
+            (
+                "They moved to Western Australia.",
+                Place,
+                "Western Australia",
+            ),
             (
                 "Quorra Browser, its main rival, grew fast.",
                 Organization,
