@@ -39,7 +39,8 @@ static MADE_BY: WordSet = WordSet::new(&[
 ]);
 
 /// "a quote attributed to X", "with the help of X", "a novel written by X":
-/// what only a person is said to do.
+/// what only a person is said to do (not "written by Reuters staff": the
+/// caller checks that no common noun follows).
 fn agent(seg: &Seg<'_>, a: usize) -> bool {
     if a < 2 {
         return false;
@@ -59,7 +60,7 @@ static ACTING: WordSet = WordSet::new(&[
 ]);
 
 /// "she guest starred as Ruby", "he appeared in the film as Wade": the part
-/// an actor plays is a person's name.
+/// an actor plays is a person's name (not "played as Chelsea captain").
 fn cast_as(seg: &Seg<'_>, a: usize) -> bool {
     if seg.lower(a.wrapping_sub(1)).as_deref() != Some("as") {
         return false;
@@ -114,8 +115,7 @@ pub(super) fn person(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> bool {
         && seg.lower(a - 3).is_some_and(|w| POSSESSIVES.contains(&w));
     let greeted = a >= 1 && matches!(toks[a - 1].text, "Hey" | "Hi" | "Hello" | "Dear") && closes;
     kin || and_i
-        || agent(seg, a)
-        || cast_as(seg, a)
+        || (agent(seg, a) || cast_as(seg, a)) && !modifier(seg, b)
         || noun
         || government
         || named
@@ -367,6 +367,17 @@ mod tests {
         ];
         for (text, name) in cases {
             assert!(person(text, name), "{text}: {:?}", found(text));
+        }
+        // The same cues before a name that modifies a noun.
+        for text in [
+            "He played for years as Chelsea captain.",
+            "It was written by Reuters staff.",
+        ] {
+            assert!(
+                found(text).iter().all(|(k, _)| *k != EntityKind::Person),
+                "{text}: {:?}",
+                found(text)
+            );
         }
     }
 
