@@ -1214,6 +1214,25 @@ fn classify<'a>(lex: &Lexicon, seg: &Seg<'a>, run: Run, out: &mut Vec<Cand<'a>>)
         }
         push(out, seg, EntityKind::Organization, name, title_from, a, b);
         nested_places(lex, seg, a, b, out);
+        // "Jennifer Lopez News", "the Walt Disney Company": a person's full
+        // name opens it.
+        if words >= 3
+            && seg.given(lex, a) >= 1000
+            && !seg.word(lex, a)
+            && lex.is_surname(seg.toks[a + 1].bare())
+            && seg.given(lex, a + 1) < 1000
+            && ORG_WORDS.contains(seg.toks[a + 2].bare())
+        {
+            push(
+                out,
+                seg,
+                EntityKind::Person,
+                seg.name(a, a + 2),
+                a,
+                a,
+                a + 2,
+            );
+        }
         return;
     }
     // The gazetteer.

@@ -38,7 +38,8 @@ static MADE_BY: WordSet = WordSet::new(&[
     "illustrated", "translated", "edited", "sculpted", "photographed", "choreographed",
 ]);
 
-/// "a quote attributed to X", "with the help of X", "a novel written by X":
+/// "a quote attributed to X", "a quote from X", "with the help of X", "a
+/// novel written by X":
 /// what only a person is said to do (not "written by Reuters staff": the
 /// caller checks that no common noun follows).
 fn agent(seg: &Seg<'_>, a: usize) -> bool {
@@ -46,7 +47,9 @@ fn agent(seg: &Seg<'_>, a: usize) -> bool {
         return false;
     }
     match (seg.lower(a - 2).as_deref(), seg.lower(a - 1).as_deref()) {
-        (Some("attributed"), Some("to")) | (Some("help"), Some("of")) => true,
+        (Some("attributed"), Some("to"))
+        | (Some("help"), Some("of"))
+        | (Some("quote" | "quotes" | "quotation"), Some("from")) => true,
         (Some(made), Some("by")) => MADE_BY.contains(made),
         _ => false,
     }
@@ -331,6 +334,7 @@ mod tests {
             ("He appeared in a horror film as Wade.", "Wade"),
             ("There is a line attributed to Kessling on it.", "Kessling"),
             ("It was printed with the help of Orrick.", "Orrick"),
+            ("He used a quote from Brannagh there.", "Brannagh"),
             ("The score was composed by Brannagh in 1901.", "Brannagh"),
             ("It was Tomas's [4] sister, Imke, who wrote.", "Imke"),
             ("He had two sons, Niklaus and Johann II.", "Niklaus"),
