@@ -1222,6 +1222,7 @@ fn classify<'a>(lex: &Lexicon, seg: &Seg<'a>, run: Run, out: &mut Vec<Cand<'a>>)
             && lex.is_surname(seg.toks[a + 1].bare())
             && seg.given(lex, a + 1) < 1000
             && ORG_WORDS.contains(seg.toks[a + 2].bare())
+            && !eponyms::is_head(seg.toks[a + 2].bare())
         {
             push(
                 out,

@@ -334,7 +334,7 @@ mod tests {
             ("He appeared in a horror film as Wade.", "Wade"),
             ("There is a line attributed to Kessling on it.", "Kessling"),
             ("It was printed with the help of Orrick.", "Orrick"),
-            ("He used a quote from Brannagh there.", "Brannagh"),
+            ("He used a quote from Brannagh in the book.", "Brannagh"),
             ("The score was composed by Brannagh in 1901.", "Brannagh"),
             ("It was Tomas's [4] sister, Imke, who wrote.", "Imke"),
             ("He had two sons, Niklaus and Johann II.", "Niklaus"),

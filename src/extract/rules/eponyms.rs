@@ -17,6 +17,12 @@ static EPONYM_HEADS: WordSet = WordSet::new(&[
     "Fellowship", "Scholarship", "Trophy",
 ]);
 
+/// Whether a word heads names that honour a person ("Prize", "Museum"):
+/// the person is then found by [`scan`].
+pub(super) fn is_head(word: &str) -> bool {
+    EPONYM_HEADS.contains(word)
+}
+
 /// Whether one word can be the surname a thing is named after: not an
 /// English word, a known surname or no common given name ("Emmy", "Tony"
 /// awards are not named after an Emmy or a Tony), and no sizeable place.
