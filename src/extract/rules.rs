@@ -150,6 +150,8 @@ struct Seg<'a> {
     memo: Vec<Memo>,
     /// First tokens of one-word runs listed with people's names.
     listed: Vec<usize>,
+    /// First tokens of one-word runs listed with known places.
+    listed_places: Vec<usize>,
 }
 
 /// The lexicon's answers about one token, filled in as the rules ask.
@@ -458,11 +460,13 @@ pub fn segment_cands<'a>(
         index,
         memo,
         listed: Vec::new(),
+        listed_places: Vec::new(),
     };
     let first = out.len();
     let cited = citations(lex, &seg, out);
     let runs = find_runs(&seg.toks, lex);
     seg.listed = cues::listed_people(lex, &seg, &runs);
+    seg.listed_places = cues::listed_places(lex, &seg, &runs);
     let seg = seg;
     for run in runs {
         // The most common run: a capitalised word opening a sentence ("Later").
@@ -1559,6 +1563,28 @@ fn classify<'a>(lex: &Lexicon, seg: &Seg<'a>, run: Run, out: &mut Vec<Cand<'a>>)
     }
     if cue && !thing && !animals::in_pet_list(seg, a) {
         push(out, seg, EntityKind::Person, name, title_from, a, b);
+        return;
+    }
+    // "the schools of Cruden and Ellon", "Dalmatia and Pannonia": listed
+    // with places, known or just found.
+    let after_place = out.last().is_some_and(|c| {
+        c.kind == EntityKind::Place
+            && c.seg == seg.index
+            && seg.toks[..a]
+                .iter()
+                .rev()
+                .take_while(|t| t.end > c.end)
+                .all(|t| t.is_punct(',') || matches!(t.text, "and" | "or" | "&"))
+            && seg.toks[..a].iter().any(|t| t.end > c.end)
+    });
+    // The list ends with it ("..., and Witkoff said" is a new clause).
+    let list_end = seg
+        .toks
+        .get(b)
+        .is_none_or(|t| t.kind == TokKind::Punct || matches!(t.text, "and" | "or"));
+    let unknown = !seg.word_bare(lex, a) && first_given < 200 && !lex.is_demonym(&name);
+    if (seg.listed_places.contains(&a) || after_place && unknown) && list_end && !titled {
+        push(out, seg, EntityKind::Place, name, title_from, a, b);
         return;
     }
     match unknown_place_cue(lex, seg, a, b) {

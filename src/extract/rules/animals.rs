@@ -60,6 +60,7 @@ mod tests {
             caps: false,
             memo,
             listed: Vec::new(),
+            listed_places: Vec::new(),
         };
         super::in_pet_list(&seg, a)
     }

@@ -312,6 +312,40 @@ pub(super) fn listed_people(lex: &Lexicon, seg: &Seg<'_>, runs: &[Run]) -> Vec<u
     out
 }
 
+/// Single unknown words listed with places the gazetteer knows ("the
+/// schools of Cruden and Ellon", "Dalmatia and Pannonia"): their first
+/// token indices.
+pub(super) fn listed_places(lex: &Lexicon, seg: &Seg<'_>, runs: &[Run]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < runs.len() {
+        let mut j = i + 1;
+        while j < runs.len() && linked(seg, runs[j - 1], runs[j]) {
+            j += 1;
+        }
+        let group = &runs[i..j];
+        i = j;
+        if group.len() < 2 {
+            continue;
+        }
+        let known = |r: &Run| {
+            super::place_lookup(lex, &seg.name(r.start, r.end)).is_some()
+                && seg.given(lex, r.start) < 200
+        };
+        let unknown = |r: &Run| {
+            r.end == r.start + 1
+                && eligible(lex, seg, r.start)
+                && seg.given(lex, r.start) < 200
+                && seg.toks[r.start].is_cap()
+        };
+        let places = group.iter().filter(|r| known(r)).count();
+        if places > 0 && group.iter().all(|r| known(r) || unknown(r)) {
+            out.extend(group.iter().filter(|r| unknown(r)).map(|r| r.start));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use crate::model::EntityKind;
