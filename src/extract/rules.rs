@@ -912,6 +912,19 @@ fn set_word(out: &mut [Cand<'_>], word: bool) {
 }
 
 fn classify<'a>(lex: &Lexicon, seg: &Seg<'a>, run: Run, out: &mut Vec<Cand<'a>>) {
+    // "back on Earth": the planet is a place, though "earth" is a word.
+    if run.end == run.start + 1 && seg.toks[run.start].text == "Earth" && !seg.caps {
+        push(
+            out,
+            seg,
+            EntityKind::Place,
+            "Earth",
+            run.start,
+            run.start,
+            run.end,
+        );
+        return;
+    }
     // "(Latin: Eusebius Sophronius Hieronymus; ...)": a name in another
     // language, a form of something named in English nearby.
     let mut k = run.start;
