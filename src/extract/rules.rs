@@ -1391,6 +1391,17 @@ fn classify<'a>(lex: &Lexicon, seg: &Seg<'a>, run: Run, out: &mut Vec<Cand<'a>>)
         );
         return;
     }
+    // "at Valley Forge": a feature word, then its name, after a locative.
+    if words == 2
+        && PLACE_TAILS.contains(seg.toks[a].text)
+        && !PLACE_TAILS.contains(seg.toks[a + 1].text)
+        && !ORG_WORDS.contains(seg.toks[a + 1].text)
+        && a == title_from
+        && locative_cue(seg, a)
+    {
+        push(out, seg, EntityKind::Place, name, title_from, a, b);
+        return;
+    }
     // "Microsoft said it", "a spokesman for Pfizer": an organization.
     if !titled && org_cue(lex, seg, a, b) {
         push(out, seg, EntityKind::Organization, name, title_from, a, b);
