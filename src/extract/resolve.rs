@@ -189,7 +189,11 @@ fn surname_modifiers(cands: &mut [Cand<'_>]) {
         let Some((first, _)) = c.name.split_once(' ').filter(|(_, s)| !s.contains('-')) else {
             continue;
         };
-        if plain.iter().any(|p| *p == c.name) || !surnames.iter().any(|s| s == first) {
+        // The name as written, so that its first word ends where the text's does.
+        if !c.surface.ends_with(c.name.as_ref())
+            || plain.iter().any(|p| *p == c.name)
+            || !surnames.iter().any(|s| s == first)
+        {
             continue;
         }
         let first = first.to_owned();
