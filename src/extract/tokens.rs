@@ -33,15 +33,28 @@ pub struct Token<'a> {
 
 impl Token<'_> {
     /// Whether the token is a word starting with an upper-case letter.
+    #[inline]
     pub fn is_cap(&self) -> bool {
-        self.kind == TokKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+        self.kind == TokKind::Word
+            && match self.text.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => self.text.chars().next().is_some_and(char::is_uppercase),
+            }
     }
 
     /// Whether the word is all upper case with at least two letters ("NATO").
     pub fn is_all_caps(&self) -> bool {
-        self.kind == TokKind::Word
+        if self.kind != TokKind::Word {
+            return false;
+        }
+        let bytes = self.text.as_bytes();
+        // Most words have a lower-case letter early: test that first.
+        if bytes.is_ascii() {
+            return !bytes.iter().any(u8::is_ascii_lowercase)
+                && bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2;
+        }
+        !self.text.chars().any(char::is_lowercase)
             && self.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && !self.text.chars().any(char::is_lowercase)
     }
 
     /// Whether the token is the punctuation character `c`.
@@ -94,9 +107,14 @@ pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Token<'a>>) {
             i += 1;
             continue;
         }
-        let Some(c) = char_at(text, i) else {
-            i += 1;
-            continue;
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            let Some(c) = char_at(text, i) else {
+                i += 1;
+                continue;
+            };
+            c
         };
         if c.is_whitespace() {
             i += c.len_utf8();
@@ -107,10 +125,18 @@ pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Token<'a>>) {
             let mut letters_since_dot = 0usize;
             let mut dotted = false;
             loop {
-                if bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-                    letters_since_dot += 1;
-                    i += 1;
-                    continue;
+                // ASCII letters and digits in one tight scan.
+                let run = bytes[i..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .unwrap_or(bytes.len() - i);
+                letters_since_dot += run;
+                i += run;
+                // Any other ASCII byte but these three ends the word.
+                match bytes.get(i) {
+                    None => break,
+                    Some(&b) if b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.') => break,
+                    _ => {}
                 }
                 let Some(c) = char_at(text, i) else {
                     break;

@@ -59,6 +59,44 @@ pub fn clean_text(s: &str) -> String {
     out
 }
 
+/// [`clean_text`], borrowing `s` when there is nothing to clean (the
+/// common case: a curly quote or a dash only looks like it might be).
+pub fn clean_text_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(p) = bytes[from..].iter().position(|&b| needs_care(b)) {
+        let at = from + p;
+        // `needs_care` bytes are ASCII or lead bytes: `at` starts a character.
+        let Some(c) = s[at..].chars().next() else {
+            break;
+        };
+        if changed(c) {
+            return std::borrow::Cow::Owned(clean_text(s));
+        }
+        from = at + c.len_utf8();
+    }
+    std::borrow::Cow::Borrowed(s)
+}
+
+/// Whether [`clean_text`] drops or replaces the character `c`.
+fn changed(c: char) -> bool {
+    matches!(
+        c,
+        '\u{1b}'
+            | '\u{9b}'
+            | '\u{90}'
+            | '\u{98}'
+            | '\u{9d}'
+            | '\u{9e}'
+            | '\u{9f}'
+            | '\r'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\t'
+            | '\u{a0}'
+    ) || is_dropped(c)
+}
+
 /// Whether a byte may start a character [`clean_text`] changes: a C0
 /// control but the newline, DEL, or the lead byte of U+0080–U+00BF (C1
 /// controls, NBSP), U+2000–U+2FFF (line separators, bidi controls) or
@@ -244,6 +282,22 @@ mod tests {
         ];
         for (name, input, want) in cases {
             assert_eq!(clean_text(input), *want, "case {name}");
+            assert_eq!(clean_text_cow(input), *want, "case {name}, borrowed");
+        }
+    }
+
+    #[test]
+    fn borrowed_cleaning_matches_for_every_character() {
+        // Each character alone and between letters, below U+3000 and the BOM.
+        for c in (0u32..0x3000)
+            .chain([0xfeff, 0xfffd])
+            .filter_map(char::from_u32)
+        {
+            for text in [c.to_string(), format!("a{c}b\nc")] {
+                assert_eq!(clean_text_cow(&text), clean_text(&text), "{:?}", c);
+                let borrowed = matches!(clean_text_cow(&text), std::borrow::Cow::Borrowed(_));
+                assert_eq!(borrowed, clean_text(&text) == text, "{:?}", c);
+            }
         }
     }
 
