@@ -12,29 +12,40 @@ use super::lexicon::{FxMap, FxSet};
 use super::merged::Merged;
 use super::rules::{Cand, Evidence};
 
-/// A person's name split into words.
-fn name_words(name: &str) -> Vec<&str> {
-    name.split(' ').collect()
+/// A full name's words, as written and sorted (borrowed from one list
+/// shared by an item's names).
+struct Words<'w, 'a> {
+    written: &'w [&'a str],
+    sorted: &'w [&'a str],
 }
 
-/// A full name's words, as written and sorted.
-struct Words<'a> {
-    written: Vec<&'a str>,
-    sorted: Vec<&'a str>,
-}
-
-impl<'a> Words<'a> {
-    fn of(name: &'a str) -> Self {
-        let written = name_words(name);
-        let mut sorted = written.clone();
-        sorted.sort_unstable();
-        Self { written, sorted }
+impl<'w, 'a> Words<'w, 'a> {
+    /// The words of each name, kept in `arena` (cleared first).
+    fn all(names: &[&'a str], arena: &'w mut Vec<&'a str>) -> Vec<Self> {
+        arena.clear();
+        let mut spans = Vec::with_capacity(names.len());
+        for name in names {
+            let at = arena.len();
+            arena.extend(name.split(' '));
+            let n = arena.len() - at;
+            arena.extend_from_within(at..at + n);
+            arena[at + n..].sort_unstable();
+            spans.push((at, n));
+        }
+        let arena: &'w [&'a str] = arena;
+        spans
+            .into_iter()
+            .map(|(at, n)| Self {
+                written: &arena[at..at + n],
+                sorted: &arena[at + n..at + 2 * n],
+            })
+            .collect()
     }
 }
 
 /// Whether two full names are forms of one person: same first and last
 /// word, or the same words in another order.
-fn same_person(a: &Words<'_>, b: &Words<'_>) -> bool {
+fn same_person(a: &Words<'_, '_>, b: &Words<'_, '_>) -> bool {
     (a.written.first() == b.written.first() && a.written.last() == b.written.last())
         || a.sorted == b.sorted
         || variant(a, b)
@@ -47,11 +58,11 @@ fn same_person(a: &Words<'_>, b: &Words<'_>) -> bool {
 /// "Ichiyo Higuchi" for "Ichiyō Higuchi", "Kristen Wilkins" for "Kristin
 /// Wilkins": the same surname, and the other words spelled without
 /// diacritics or with one letter changed in a long given name.
-fn variant(a: &Words<'_>, b: &Words<'_>) -> bool {
+fn variant(a: &Words<'_, '_>, b: &Words<'_, '_>) -> bool {
     if a.written.len() != b.written.len() || a.written.last() != b.written.last() {
         return false;
     }
-    a.written.iter().zip(&b.written).all(|(x, y)| {
+    a.written.iter().zip(b.written).all(|(x, y)| {
         x == y
             || super::titles::ascii_spelling_of(x, y)
             || x.len() == y.len()
@@ -66,7 +77,7 @@ fn owners<'a>(
     word: &str,
     fuzzy: bool,
     full: &[&'a str],
-    words: &[Words<'_>],
+    words: &[Words<'_, '_>],
     hits: &mut Vec<&'a str>,
 ) {
     hits.clear();
@@ -81,7 +92,7 @@ fn owners<'a>(
     );
     if hits.is_empty() {
         // Any word of the name but what it is "of" ("Aldric of Vellmark").
-        let named = |w: &Words<'_>| {
+        let named = |w: &Words<'_, '_>| {
             w.written
                 .iter()
                 .take_while(|x| **x != "of")
@@ -169,7 +180,8 @@ pub fn merge<'c>(cands: &'c mut Vec<Cand<'_>>) -> Merged<'c> {
     // "Matthew William Goode", "Higuchi Ichiyō" and "Ichiyō Higuchi".
     let mut canon_of: FxMap<&str, &str> =
         FxMap::with_capacity_and_hasher(cands.len(), BuildHasherDefault::default());
-    let full_words: Vec<Words<'_>> = full.iter().map(|f| Words::of(f)).collect();
+    let mut arena = Vec::new();
+    let full_words = Words::all(&full, &mut arena);
     for (pos, fw) in full_words.iter().enumerate() {
         let best = full_words
             .iter()
@@ -302,25 +314,29 @@ pub fn merge<'c>(cands: &'c mut Vec<Cand<'_>>) -> Merged<'c> {
             let owner = match distinct.as_slice() {
                 [one] => Some(*one),
                 _ => {
+                    // (The candidates are sorted by segment and start: the
+                    // headline's come first, and the last one met before
+                    // this one is the nearest before it.)
                     let mut titled = distinct.iter().copied().filter(|o| {
                         cands
                             .iter()
                             .zip(&canon)
-                            .any(|(d, dc)| d.seg == 0 && d.kind == EntityKind::Person && dc == o)
+                            .take_while(|(d, _)| d.seg == 0)
+                            .any(|(d, dc)| d.kind == EntityKind::Person && dc == o)
                     });
                     match (titled.next(), titled.next()) {
                         (Some(one), None) => Some(one),
                         // Otherwise the one named last before it ("Walt
                         // Ormond ... his brother George Ormond ... Ormond").
-                        _ => cands
+                        _ => cands[..ci]
                             .iter()
                             .zip(&canon)
-                            .filter(|(d, dc)| {
+                            .rev()
+                            .find(|(d, dc)| {
                                 d.kind == EntityKind::Person
                                     && (d.seg, d.start) < (c.seg, c.start)
                                     && distinct.contains(dc)
                             })
-                            .max_by_key(|(d, _)| (d.seg, d.start))
                             .map(|(_, dc)| *dc),
                     }
                 }
@@ -470,7 +486,9 @@ mod tests {
             ("Bill Ormond", "William Ormond"),
         ];
         for (a, b) in same {
-            assert!(same_person(&Words::of(a), &Words::of(b)), "{a} / {b}");
+            let mut arena = Vec::new();
+            let w = Words::all(&[a, b], &mut arena);
+            assert!(same_person(&w[0], &w[1]), "{a} / {b}");
         }
         let different = [
             ("Ann Lee", "Bob Lee"),
@@ -479,7 +497,9 @@ mod tests {
             ("Bob Quell", "Richard Quell"),
         ];
         for (a, b) in different {
-            assert!(!same_person(&Words::of(a), &Words::of(b)), "{a} / {b}");
+            let mut arena = Vec::new();
+            let w = Words::all(&[a, b], &mut arena);
+            assert!(!same_person(&w[0], &w[1]), "{a} / {b}");
         }
     }
 

@@ -49,6 +49,25 @@ fn filter_bits(hash: u64) -> [(usize, u64); 2] {
     [(a >> 6, 1 << (a & 63)), (b >> 6, 1 << (b & 63))]
 }
 
+impl Index {
+    /// Whether `bytes` is in the table (once past the filter).
+    #[inline(never)]
+    fn probe(&self, bytes: &[u8]) -> bool {
+        let mask = self.slots.len() - 1;
+        let mut i = home(key_hash(bytes), self.bits);
+        loop {
+            let slot = self.slots[i];
+            if slot.is_empty() {
+                return false;
+            }
+            if same(slot.as_bytes(), bytes) {
+                return true;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
 impl WordSet {
     /// A set over a fixed list.
     pub const fn new(list: &'static [&'static str]) -> Self {
@@ -85,8 +104,9 @@ impl WordSet {
         })
     }
 
-    /// Whether the word is in the list (exact, case-sensitive).
-    #[inline]
+    /// Whether the word is in the list (exact, case-sensitive). The filter
+    /// is inlined at each call; only words that pass it are hashed.
+    #[inline(always)]
     pub fn contains(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
         if bytes.is_empty() || bytes.len() >= 64 {
@@ -94,21 +114,7 @@ impl WordSet {
         }
         let index = self.index();
         let [(w1, b1), (w2, b2)] = filter_bits(filter_hash(bytes));
-        if index.filter[w1] & b1 == 0 || index.filter[w2] & b2 == 0 {
-            return false;
-        }
-        let mask = index.slots.len() - 1;
-        let mut i = home(key_hash(bytes), index.bits);
-        loop {
-            let slot = index.slots[i];
-            if slot.is_empty() {
-                return false;
-            }
-            if same(slot.as_bytes(), bytes) {
-                return true;
-            }
-            i = (i + 1) & mask;
-        }
+        index.filter[w1] & b1 != 0 && index.filter[w2] & b2 != 0 && index.probe(bytes)
     }
 
     /// The words, in list order.
