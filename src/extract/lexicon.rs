@@ -19,6 +19,11 @@ static GIVEN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon/given.bi
 static WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon/words.bin"));
 /// Surnames that are not English words.
 static SURNAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon/surnames.bin"));
+/// The filters of the four tables above.
+static PLACE_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon/places.filter"));
+static GIVEN_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon/given.filter"));
+static WORD_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon/words.filter"));
+static SURNAME_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon/surnames.filter"));
 /// Nationality adjectives, one a line.
 static DEMONYMS: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/demonyms.txt"));
 
@@ -83,16 +88,16 @@ pub struct Lexicon {
 impl Lexicon {
     /// Opens the embedded tables and adds the hand-written places.
     pub fn load() -> Self {
-        let place_names = Table::new(PLACE_NAMES, true, POOL);
+        let place_names = Table::new(PLACE_NAMES, PLACE_FILTER, true, POOL);
         let (extra_places, extra_names) = extra_places(&place_names);
         Self {
             place_names,
             extra_places,
             extra_names,
-            given: Table::new(GIVEN, true, POOL),
-            words: Table::new(WORDS, false, POOL),
+            given: Table::new(GIVEN, GIVEN_FILTER, true, POOL),
+            words: Table::new(WORDS, WORD_FILTER, false, POOL),
             demonyms: demonyms(),
-            surnames: Table::new(SURNAMES, false, POOL),
+            surnames: Table::new(SURNAMES, SURNAME_FILTER, false, POOL),
         }
     }
 

@@ -59,7 +59,12 @@ pub fn is_maildir_file(path: &Path) -> bool {
 
 /// The rich format of a file, or `None` for text and Markdown.
 pub fn sniff(bytes: &[u8], source: &Path) -> Option<Rich> {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(SNIFF_BYTES)]);
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    // (The strict check is the faster one for the common valid text.)
+    let head = match std::str::from_utf8(head) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(head),
+    };
     let head = head.trim_start_matches('\u{feff}').trim_start();
     // Lower-casing keeps line breaks, so the first line is lower-cased on
     // its own; the whole head only when a test below reads past it.
