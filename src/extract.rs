@@ -13,6 +13,7 @@ mod layout;
 mod lexicon;
 mod lower;
 mod merged;
+mod quick;
 mod resolve;
 mod rules;
 mod runs;

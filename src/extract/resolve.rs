@@ -205,10 +205,14 @@ pub fn merge<'c>(cands: &'c mut Vec<Cand<'_>>) -> Merged<'c> {
     }
     // An organization named in part ("Security Council", "Harbour
     // Dynamics") joins the fuller name met in the item.
+    // Each name once, in order of first mention (the searches below take
+    // the first name that fits, which a repeat cannot change).
+    let mut seen: FxSet<&str> = FxSet::default();
     let orgs: Vec<&str> = cands
         .iter()
         .filter(|c| c.kind == EntityKind::Organization && c.name.contains(' '))
         .map(|c| c.name.as_ref())
+        .filter(|name| seen.insert(name))
         .collect();
     for short in &orgs {
         let fuller = orgs

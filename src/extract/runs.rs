@@ -19,12 +19,8 @@ pub struct Run {
 /// "d'Alembert", "d’Ettorre").
 fn particle_prefixed(text: &str) -> bool {
     // Particles are at most four bytes ("bint"), then the separator.
-    if !text
-        .as_bytes()
-        .iter()
-        .take(6)
-        .any(|&b| b == b'-' || b == b'\'' || b == 0xE2)
-    {
+    let head = &text.as_bytes()[..text.len().min(6)];
+    if !head.iter().any(|&b| b == b'-' || b == b'\'' || b == 0xE2) {
         return false;
     }
     let glued = |sep: char| {

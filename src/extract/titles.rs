@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use super::layout::{home, key_hash};
 use super::lexicon::FxMap;
+use super::quick::QuickFilter;
 use super::table::same;
 
 /// A fixed list of words, hashed on first use.
@@ -14,39 +15,14 @@ pub struct WordSet {
     set: OnceLock<Index>,
 }
 
-/// The hashed words, with a small Bloom filter on length and three of the
-/// bytes that answers nearly every miss without hashing the word.
+/// The hashed words, with a [`QuickFilter`] that answers nearly every
+/// miss without hashing the word.
 struct Index {
     /// Open addressing with linear probing, at most half full; an empty
     /// slot is an empty string (no listed word is empty).
     slots: Box<[&'static str]>,
     bits: u32,
-    /// Two bits per listed word, from [`filter_hash`].
-    filter: [u64; FILTER_WORDS],
-}
-
-/// 64-bit words of a set's filter (2,048 bits: under 7% false positives
-/// for the longest lists, of about 300 words).
-const FILTER_WORDS: usize = 32;
-
-/// A hash of a word's length and its first, middle and last bytes, for
-/// the filter (the word is not empty).
-#[inline]
-fn filter_hash(bytes: &[u8]) -> u64 {
-    let n = bytes.len();
-    let key = u64::from(bytes[0])
-        | (u64::from(bytes[n / 2]) << 8)
-        | (u64::from(bytes[n - 1]) << 16)
-        | ((n as u64) << 24);
-    key.wrapping_mul(0x9E37_79B9_7F4A_7C15)
-}
-
-/// The two filter bits of a [`filter_hash`]: (word, bit) each.
-#[inline]
-fn filter_bits(hash: u64) -> [(usize, u64); 2] {
-    let a = (hash >> 53) as usize;
-    let b = ((hash >> 42) & 0x7FF) as usize;
-    [(a >> 6, 1 << (a & 63)), (b >> 6, 1 << (b & 63))]
+    filter: QuickFilter,
 }
 
 impl Index {
@@ -79,12 +55,10 @@ impl WordSet {
 
     fn index(&self) -> &Index {
         self.set.get_or_init(|| {
-            let mut filter = [0u64; FILTER_WORDS];
+            let mut filter = QuickFilter::default();
             for w in self.list {
                 assert!(!w.is_empty() && w.len() < 64, "word lists hold short words");
-                for (word, bit) in filter_bits(filter_hash(w.as_bytes())) {
-                    filter[word] |= bit;
-                }
+                filter.insert(w);
             }
             let count = (self.list.len() * 2).next_power_of_two().max(2);
             let bits = count.trailing_zeros();
@@ -109,12 +83,11 @@ impl WordSet {
     #[inline(always)]
     pub fn contains(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
-        if bytes.is_empty() || bytes.len() >= 64 {
+        if bytes.len() >= 64 {
             return false;
         }
         let index = self.index();
-        let [(w1, b1), (w2, b2)] = filter_bits(filter_hash(bytes));
-        index.filter[w1] & b1 != 0 && index.filter[w2] & b2 != 0 && index.probe(bytes)
+        index.filter.may_contain(word) && index.probe(bytes)
     }
 
     /// The words, in list order.
@@ -340,11 +313,18 @@ const PLACE_ALIASES: &[(&str, &str)] = &[
 /// The gazetteer's canonical name for a place alias ("U.S." -> "United States"),
 /// or the name itself.
 pub fn place_alias(name: &str) -> &str {
-    static MAP: OnceLock<FxMap<&'static str, &'static str>> = OnceLock::new();
-    MAP.get_or_init(|| PLACE_ALIASES.iter().copied().collect())
-        .get(name)
-        .copied()
-        .unwrap_or(name)
+    static MAP: OnceLock<(QuickFilter, FxMap<&'static str, &'static str>)> = OnceLock::new();
+    let (filter, map) = MAP.get_or_init(|| {
+        let mut filter = QuickFilter::default();
+        PLACE_ALIASES
+            .iter()
+            .for_each(|(from, _)| filter.insert(from));
+        (filter, PLACE_ALIASES.iter().copied().collect())
+    });
+    if !filter.may_contain(name) {
+        return name;
+    }
+    map.get(name).copied().unwrap_or(name)
 }
 
 /// Words that name a place feature when they end a run ("Ross Sea", "McMurdo Station").
