@@ -155,6 +155,15 @@ fn canonical<'a>(canon_of: &FxMap<&'a str, &'a str>, name: &'a str) -> &'a str {
     name
 }
 
+/// One bit for each kind, for a set of kinds in a byte.
+fn kind_bit(kind: EntityKind) -> u8 {
+    match kind {
+        EntityKind::Person => 1,
+        EntityKind::Place => 2,
+        EntityKind::Organization => 4,
+    }
+}
+
 /// Whether a candidate lies inside a longer organization's name (`orgs`:
 /// the organizations' segments and spans).
 fn nested_in_org(orgs: &[(usize, usize, usize)], c: &Cand<'_>) -> bool {
@@ -242,27 +251,39 @@ pub fn merge<'c>(cands: &'c mut Vec<Cand<'_>>) -> Merged<'c> {
             }
         }
     }
-    let mut counts: FxMap<&str, usize> =
+    // Each distinct name gets a number (in order of first mention), so
+    // that what is asked about a name below is asked of small vectors
+    // rather than hashed again: its mentions, whether it was met alone
+    // (one word), and the kinds it was found as with strong evidence.
+    let mut id_of: FxMap<&str, usize> =
         FxMap::with_capacity_and_hasher(cands.len(), BuildHasherDefault::default());
-    let mut singles: FxSet<&str> =
-        FxSet::with_capacity_and_hasher(cands.len(), BuildHasherDefault::default());
-    let mut strong: FxSet<(EntityKind, &str)> =
-        FxSet::with_capacity_and_hasher(cands.len(), BuildHasherDefault::default());
-    for c in cands {
-        *counts.entry(c.name.as_ref()).or_insert(0) += 1;
+    let name_id: Vec<usize> = cands
+        .iter()
+        .map(|c| {
+            let next = id_of.len();
+            *id_of.entry(c.name.as_ref()).or_insert(next)
+        })
+        .collect();
+    let mut counts = vec![0usize; id_of.len()];
+    let mut singles = vec![false; id_of.len()];
+    let mut strong = vec![0u8; id_of.len()];
+    // Each name as folded (its first candidate's name is the name).
+    let mut canon_by_id: Vec<&str> = Vec::with_capacity(id_of.len());
+    for (c, &id) in cands.iter().zip(&name_id) {
+        counts[id] += 1;
         if c.words == 1 {
-            singles.insert(&c.name);
+            singles[id] = true;
         }
         if c.evidence == Evidence::Strong {
-            strong.insert((c.kind, &c.name));
+            strong[id] |= kind_bit(c.kind);
+        }
+        if id == canon_by_id.len() {
+            canon_by_id.push(canonical(&canon_of, &c.name));
         }
     }
     // Each candidate's name as folded; the organizations' spans, for
     // [`nested_in_org`].
-    let canon: Vec<&str> = cands
-        .iter()
-        .map(|c| canonical(&canon_of, &c.name))
-        .collect();
+    let canon: Vec<&str> = name_id.iter().map(|&id| canon_by_id[id]).collect();
     let org_spans: Vec<(usize, usize, usize)> = cands
         .iter()
         .filter(|d| d.kind == EntityKind::Organization)
@@ -276,8 +297,9 @@ pub fn merge<'c>(cands: &'c mut Vec<Cand<'_>>) -> Merged<'c> {
         let mut kind = c.kind;
         let mut key = canon[ci];
         let name: &str = &c.name;
-        let repeated = counts.get(name).copied().unwrap_or(0) >= 2;
-        let strong_elsewhere = || strong.contains(&(c.kind, name));
+        let id = name_id[ci];
+        let repeated = counts[id] >= 2;
+        let strong_elsewhere = || strong[id] & kind_bit(c.kind) != 0;
         // "Harvard" beside "Harvard University": the organization (but
         // "Nobel" inside "Nobel Prize" is the person it honours).
         let single = c.words == 1 && c.kind != EntityKind::Organization;
@@ -371,7 +393,9 @@ pub fn merge<'c>(cands: &'c mut Vec<Cand<'_>>) -> Merged<'c> {
             }
         } else if c.evidence == Evidence::Weak && c.kind == EntityKind::Person {
             // An unknown multi-word name needs support: repeated, or a word reused alone.
-            let reused = name.split(' ').any(|w| singles.contains(&w));
+            let reused = name
+                .split(' ')
+                .any(|w| id_of.get(w).is_some_and(|&i| singles[i]));
             if !(repeated || reused || strong_elsewhere()) {
                 continue;
             }

@@ -86,6 +86,44 @@ fn char_after(text: &str, i: usize) -> Option<char> {
     char_at(text, i + c.len_utf8())
 }
 
+/// `0x01` in every byte.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The top bit of each byte of `x` that lies strictly between `m` and `n`
+/// (`n` at most 128; a byte of 128 or more never does), computed for the
+/// eight bytes at once with no carry from one byte into the next.
+#[inline]
+fn between(x: u64, m: u8, n: u8) -> u64 {
+    let low = x & (ONES * 127);
+    (ONES * (127 + u64::from(n))).wrapping_sub(low)
+        & !x
+        & low.wrapping_add(ONES * (127 - u64::from(m)))
+        & (ONES * 128)
+}
+
+/// How many bytes at the start of `rest` are ASCII letters or digits.
+#[inline]
+fn alnum_run(rest: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(chunk) = rest.get(n..n + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // `| 0x20` folds upper-case letters onto lower-case ones and moves
+        // no other byte into a to z.
+        let alnum = between(x, b'0' - 1, b'9' + 1) | between(x | (ONES * 0x20), b'a' - 1, b'z' + 1);
+        let other = !alnum & (ONES * 128);
+        if other != 0 {
+            return n + (other.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + rest[n..]
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(rest.len() - n)
+}
+
 /// Tokenizes one segment.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
@@ -125,11 +163,8 @@ pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Token<'a>>) {
             let mut letters_since_dot = 0usize;
             let mut dotted = false;
             loop {
-                // ASCII letters and digits in one tight scan.
-                let run = bytes[i..]
-                    .iter()
-                    .position(|b| !b.is_ascii_alphanumeric())
-                    .unwrap_or(bytes.len() - i);
+                // ASCII letters and digits, eight bytes at a time.
+                let run = alnum_run(&bytes[i..]);
                 letters_since_dot += run;
                 i += run;
                 // Any other ASCII byte but these three ends the word.
@@ -270,6 +305,22 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn alnum_runs_match_the_byte_test() {
+        for b in 0..=255u8 {
+            for at in 0..12 {
+                let mut text = vec![b'a'; 20];
+                text[at] = b;
+                let want = text
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .unwrap_or(text.len());
+                assert_eq!(alnum_run(&text), want, "byte {b} at {at}");
+                assert_eq!(alnum_run(&text[..at.min(5)]), at.min(5), "short, byte {b}");
+            }
+        }
     }
 
     #[test]
