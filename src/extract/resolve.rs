@@ -289,8 +289,11 @@ pub fn merge<'c>(cands: &'c mut Vec<Cand<'_>>) -> Merged<'c> {
         .filter(|d| d.kind == EntityKind::Organization)
         .map(|d| (d.seg, d.start, d.end))
         .collect();
-    // (kind, key, candidate) of every kept candidate, grouped below.
-    let mut kept: Vec<(EntityKind, &str, usize)> = Vec::with_capacity(cands.len());
+    // (kind, key, candidate, key number) of every kept candidate, grouped
+    // below; keys are numbered in order of first use.
+    let mut kept: Vec<(EntityKind, &str, usize, usize)> = Vec::with_capacity(cands.len());
+    let mut key_ids: FxMap<&str, usize> =
+        FxMap::with_capacity_and_hasher(cands.len(), BuildHasherDefault::default());
     let mut hits: Vec<&str> = Vec::new();
     let mut distinct: Vec<&str> = Vec::new();
     for (ci, c) in cands.iter().enumerate() {
@@ -400,15 +403,20 @@ pub fn merge<'c>(cands: &'c mut Vec<Cand<'_>>) -> Merged<'c> {
                 continue;
             }
         }
-        kept.push((kind, key, ci));
+        let next = key_ids.len();
+        let key_id = *key_ids.entry(key).or_insert(next);
+        kept.push((kind, key, ci, key_id));
     }
-    // Grouped by (kind, key), each group in the order its mentions were met.
-    kept.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    // Grouped by (kind, key), each group in the order its mentions were met
+    // (a stable sort on the key's number: the order of the groups it makes
+    // is no matter, as they are sorted by mentions and name below, and
+    // two groups of one name differ in kind).
+    kept.sort_by_key(|k| (k.0, k.3));
     let mut out = Merged::default();
-    for group in kept.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+    for group in kept.chunk_by(|a, b| (a.0, a.3) == (b.0, b.3)) {
         let (kind, name) = (group[0].0, group[0].1);
         let (aliases_from, mentions_from) = out.lens();
-        for &(_, _, ci) in group {
+        for &(_, _, ci, _) in group {
             let c = &cands[ci];
             for form in [c.surface.as_ref(), c.name.as_ref()] {
                 if form != name && !out.aliases_since(aliases_from).contains(&form) {
@@ -416,7 +424,7 @@ pub fn merge<'c>(cands: &'c mut Vec<Cand<'_>>) -> Merged<'c> {
                 }
             }
         }
-        for &(_, _, ci) in group {
+        for &(_, _, ci, _) in group {
             out.mention(Mention {
                 segment: cands[ci].seg,
                 start: cands[ci].start,

@@ -29,6 +29,9 @@ pub struct Token<'a> {
     pub kind: TokKind,
     /// First word of a sentence (or of a quotation).
     pub sent_start: bool,
+    /// A word with an inner hyphen or apostrophe ("Jean-Yves", "O'Brien",
+    /// "I'm"): only such a word can be a contraction or carry a particle.
+    pub joined: bool,
 }
 
 impl Token<'_> {
@@ -162,6 +165,7 @@ pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Token<'a>>) {
             let start = i;
             let mut letters_since_dot = 0usize;
             let mut dotted = false;
+            let mut joined = false;
             loop {
                 // ASCII letters and digits, eight bytes at a time.
                 let run = alnum_run(&bytes[i..]);
@@ -183,6 +187,7 @@ pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Token<'a>>) {
                 } else if (c == '-' || c == '\u{2010}') && next().is_some_and(char::is_alphanumeric)
                 {
                     letters_since_dot = 0;
+                    joined = true;
                     i += c.len_utf8();
                 } else if is_apostrophe(c) && next().is_some_and(char::is_alphabetic) {
                     // "Putin's" ends here; "O'Brien" and "d'Alembert" go on.
@@ -192,6 +197,7 @@ pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Token<'a>>) {
                     if s_end {
                         break;
                     }
+                    joined = true;
                     i += c.len_utf8();
                 } else if c == '.'
                     && (letters_since_dot == 1
@@ -228,6 +234,7 @@ pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Token<'a>>) {
                 end: i,
                 kind: TokKind::Word,
                 sent_start,
+                joined,
             });
             sent_start = false;
             continue;
@@ -249,6 +256,7 @@ pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Token<'a>>) {
                     end: after + 1,
                     kind: TokKind::Possessive,
                     sent_start: false,
+                    joined: false,
                 });
                 i = after + 1;
                 continue;
@@ -261,6 +269,7 @@ pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Token<'a>>) {
                     end: after,
                     kind: TokKind::Possessive,
                     sent_start: false,
+                    joined: false,
                 });
                 i = after;
                 continue;
@@ -272,6 +281,7 @@ pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Token<'a>>) {
             end: i + width,
             kind: TokKind::Punct,
             sent_start: false,
+            joined: false,
         });
         if matches!(c, '.' | '!' | '?' | ':' | ';' | '\u{2014}' | '(' | '[')
             || (matches!(c, '"' | '\u{201c}' | '\u{2018}')
