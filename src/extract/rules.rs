@@ -304,7 +304,7 @@ impl<'a> Seg<'a> {
 
 fn is_caps_segment(text: &str) -> bool {
     // ASCII counts first: a non-ASCII byte may at most add an upper-case
-    // letter. (Two branch-free passes, which the compiler vectorizes.)
+    // letter. (One branch-free pass, which the compiler vectorizes.)
     let (lower, upper) = super::scan::case_counts(text.as_bytes());
     if lower * 3 >= upper {
         return false;
