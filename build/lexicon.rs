@@ -6,6 +6,7 @@
 //!   row (bit 31: the name is the row's canonical name);
 //! - `given.bin`: map from given name to its US birth count;
 //! - `words.bin`, `surnames.bin`: sets;
+//! - `*.filter`: each table's filter, which answers most misses;
 //! - `rows.bin`: the gazetteer rows, [`ROW_BYTES`] each;
 //! - `demonyms.txt`: the demonym list, inflated (it is tiny).
 //!
@@ -24,7 +25,10 @@ use flate2::read::GzDecoder;
 #[allow(dead_code)]
 mod layout;
 
-use layout::{EMPTY, MAX_KEY, ROW_BYTES, home, key_hash, slot_key};
+use layout::{
+    EMPTY, FILTER_BITS_PER_KEY, MAX_KEY, ROW_BYTES, filter_bits, filter_word, home, key_hash,
+    slot_key,
+};
 
 /// Writes every table under `out/lexicon`; `data` is the repository's `data/`.
 pub fn build(data: &Path, out: &Path) -> io::Result<()> {
@@ -36,6 +40,7 @@ pub fn build(data: &Path, out: &Path) -> io::Result<()> {
     let (rows, names) = places_and_names(&places, &mut pool);
     fs::write(dir.join("rows.bin"), rows)?;
     fs::write(dir.join("places.bin"), table(&names, true, &pool)?)?;
+    fs::write(dir.join("places.filter"), filter(&names, &pool))?;
 
     let given_text = inflate(&data.join("given.tsv.gz"))?;
     let mut given: Vec<(&str, u32)> = Vec::new();
@@ -55,10 +60,11 @@ pub fn build(data: &Path, out: &Path) -> io::Result<()> {
     }
     let given = intern_all(&given, &mut pool);
     fs::write(dir.join("given.bin"), table(&given, true, &pool)?)?;
+    fs::write(dir.join("given.filter"), filter(&given, &pool))?;
 
-    for (file, name) in [
-        ("words.txt.gz", "words.bin"),
-        ("surnames.txt.gz", "surnames.bin"),
+    for (file, name, filter_name) in [
+        ("words.txt.gz", "words.bin", "words.filter"),
+        ("surnames.txt.gz", "surnames.bin", "surnames.filter"),
     ] {
         let text = inflate(&data.join(file))?;
         let mut keys: Vec<(&str, u32)> = text.lines().map(|w| (w, 0)).collect();
@@ -66,6 +72,7 @@ pub fn build(data: &Path, out: &Path) -> io::Result<()> {
         keys.dedup();
         let keys = intern_all(&keys, &mut pool);
         fs::write(dir.join(name), table(&keys, false, &pool)?)?;
+        fs::write(dir.join(filter_name), filter(&keys, &pool))?;
     }
 
     fs::write(
@@ -143,6 +150,20 @@ fn table(keys: &[Key], with_values: bool, pool: &Pool) -> io::Result<Vec<u8>> {
         }
     }
     Ok(slots)
+}
+
+/// The filter of a table holding `keys`: [`FILTER_BITS_PER_KEY`] bits per
+/// key, rounded up to a power of two of `u64` words.
+fn filter(keys: &[Key], pool: &Pool) -> Vec<u8> {
+    let words = (keys.len() * FILTER_BITS_PER_KEY / 64)
+        .next_power_of_two()
+        .max(1);
+    let mut filter = vec![0u64; words];
+    for &(offset, len, _) in keys {
+        let hash = key_hash(pool.get(offset, len).as_bytes());
+        filter[filter_word(hash, words - 1)] |= filter_bits(hash);
+    }
+    filter.iter().flat_map(|w| w.to_le_bytes()).collect()
 }
 
 /// One gazetteer row, as read from `places.tsv`.

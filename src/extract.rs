@@ -13,9 +13,11 @@ mod layout;
 mod lexicon;
 mod lower;
 mod merged;
+mod quick;
 mod resolve;
 mod rules;
 mod runs;
+mod scan;
 mod table;
 mod titles;
 mod tokens;
@@ -100,7 +102,8 @@ impl Extractor {
             .iter()
             .map(|text| rules::prepare(&self.lex, text))
             .collect();
-        let mut cands = Vec::new();
+        // The previous item's candidate buffer, for its allocation.
+        let mut cands: Vec<Cand<'_>> = recycle(CANDS.take());
         for (index, (text, prep)) in segments.iter().zip(&prepared).enumerate() {
             let before = cands.len();
             rules::segment_cands(&self.lex, index, prep, &mut cands);
@@ -122,7 +125,10 @@ impl Extractor {
             let ignored = |s: &str| overrides.ignore.iter().any(|i| i.eq_ignore_ascii_case(s));
             entities.retain(|e, aliases| !ignored(e.name) && !aliases.iter().any(|a| ignored(a)));
         }
-        f(&entities)
+        let result = f(&entities);
+        drop(entities);
+        CANDS.set(recycle(cands));
+        result
     }
 
     /// Latitude and longitude of a place named (canonically or by an
@@ -131,6 +137,23 @@ impl Extractor {
         let canon = titles::place_alias(name);
         self.lex.place(canon).map(|(_, p)| (p.lat, p.lon))
     }
+}
+
+/// An empty candidate vector for another item on the same allocation (the
+/// standard library collects in place when the element layouts agree, as
+/// they do for one type under two lifetimes).
+fn recycle<'b>(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'b>> {
+    cands.clear();
+    #[allow(
+        clippy::unnecessary_filter_map,
+        reason = "a filter would keep the old lifetime"
+    )]
+    cands.into_iter().filter_map(|_| None).collect()
+}
+
+thread_local! {
+    /// The candidate buffer, kept from one item to the next.
+    static CANDS: std::cell::Cell<Vec<Cand<'static>>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// Finds the declared actors' forms in a segment (whole words only) and

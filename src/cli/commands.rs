@@ -235,8 +235,9 @@ fn entities(cli: &Cli, as_json: bool, paths: &[std::path::PathBuf]) -> Result<()
     let overrides = overrides(&config);
     let extractor = Extractor::global();
     let stdout = std::io::stdout();
-    let mut rows =
-        as_json.then(|| json::EntitiesArray::new(std::io::BufWriter::new(stdout.lock())));
+    let mut rows = as_json.then(|| {
+        json::EntitiesArray::new(std::io::BufWriter::with_capacity(1 << 16, stdout.lock()))
+    });
     let mut failed = false;
     // One read buffer for every file.
     let mut bytes = Vec::new();

@@ -123,8 +123,17 @@ impl<W: Write> EntitiesArray<W> {
     }
 }
 
-/// Appends `s` as a JSON string, escaped as serde_json escapes it.
+/// Appends `s` as a JSON string, escaped as serde_json escapes it (which
+/// escapes only quotes, backslashes and control characters: a string
+/// without them is copied as it is).
 fn string(out: &mut Vec<u8>, s: &str) -> io::Result<()> {
+    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        out.reserve(s.len() + 2);
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+        return Ok(());
+    }
     serde_json::to_writer(out, s).map_err(io::Error::from)
 }
 
@@ -163,4 +172,24 @@ pub fn show(body: &Body, read: bool) -> Value {
         "places": entity_list(entities, EntityKind::Place),
         "organizations": entity_list(entities, EntityKind::Organization),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn strings_are_written_as_serde_json_writes_them() {
+        for s in [
+            "",
+            "Kyiv",
+            "a \"quoted\" \\ name",
+            "tab\there",
+            "Zürich ’s",
+            "\u{7f}\u{1}",
+            "/",
+        ] {
+            let mut out = Vec::new();
+            super::string(&mut out, s).unwrap();
+            assert_eq!(out, serde_json::to_vec(s).unwrap(), "{s:?}");
+        }
+    }
 }

@@ -8,6 +8,10 @@
 //! key length: next 8; a 24-bit fingerprint of the hash: top 24), then, in
 //! a map, a little-endian `u32` value. An empty slot has offset
 //! [`EMPTY`].
+//!
+//! Beside each table, a filter (blocked Bloom filter): a power-of-two
+//! array of little-endian `u64` words in which each key sets the
+//! [`filter_bits`] of its [`filter_word`].
 
 /// Offset of an empty slot.
 pub const EMPTY: u32 = u32::MAX;
@@ -101,6 +105,25 @@ pub fn slot_tag(len: usize, hash: u64) -> u64 {
 #[inline]
 fn tag(hash: u64) -> u64 {
     (hash >> 16) & 0xFF_FFFF
+}
+
+/// Bits of a table's filter per key: a miss is answered from the filter
+/// (a few hundred KiB in all, which stay in cache) in all but a few
+/// percent of lookups, without reading the table's slots.
+#[allow(dead_code, reason = "only the build script sizes filters")]
+pub const FILTER_BITS_PER_KEY: usize = 8;
+
+/// The 64-bit filter word for a key hashing to `hash`, in a filter of
+/// `mask + 1` words (a power of two).
+#[inline]
+pub fn filter_word(hash: u64, mask: usize) -> usize {
+    (hash >> 8) as usize & mask
+}
+
+/// The bits a key hashing to `hash` sets in its filter word.
+#[inline]
+pub fn filter_bits(hash: u64) -> u64 {
+    (1 << ((hash >> 40) & 63)) | (1 << ((hash >> 46) & 63)) | (1 << ((hash >> 52) & 63))
 }
 
 /// The first slot to probe for `hash` in a table of `1 << bits` slots.

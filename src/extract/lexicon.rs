@@ -5,6 +5,7 @@
 
 pub use super::fxhash::{FxMap, FxSet};
 use super::layout::{ROW_BYTES, u32_at, u64_at};
+use super::quick::QuickFilter;
 use super::table::Table;
 
 /// Every key and place name of the tables, concatenated.
@@ -19,6 +20,11 @@ static GIVEN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon/given.bi
 static WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon/words.bin"));
 /// Surnames that are not English words.
 static SURNAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon/surnames.bin"));
+/// The filters of the four tables above.
+static PLACE_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon/places.filter"));
+static GIVEN_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon/given.filter"));
+static WORD_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon/words.filter"));
+static SURNAME_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon/surnames.filter"));
 /// Nationality adjectives, one a line.
 static DEMONYMS: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/demonyms.txt"));
 
@@ -70,12 +76,16 @@ pub struct Lexicon {
     extra_places: Vec<Place>,
     /// Their names.
     extra_names: FxMap<&'static str, PlaceHit>,
+    /// A filter over those names, asked before the map.
+    extra_filter: QuickFilter,
     /// Given name to US birth count.
     given: Table,
     /// Lower-case English dictionary words.
     words: Table,
     /// Nationality adjectives and plurals ("Russian", "Russians").
     demonyms: FxSet<String>,
+    /// A filter over the demonyms, asked before the set.
+    demonym_filter: QuickFilter,
     /// Surnames that are not English words ("Rubio", "Courtois").
     surnames: Table,
 }
@@ -83,16 +93,24 @@ pub struct Lexicon {
 impl Lexicon {
     /// Opens the embedded tables and adds the hand-written places.
     pub fn load() -> Self {
-        let place_names = Table::new(PLACE_NAMES, true, POOL);
+        let place_names = Table::new(PLACE_NAMES, PLACE_FILTER, true, POOL);
         let (extra_places, extra_names) = extra_places(&place_names);
+        let demonyms = demonyms();
+        let filter = |words: &mut dyn Iterator<Item = &str>| {
+            let mut filter = QuickFilter::default();
+            words.for_each(|w| filter.insert(w));
+            filter
+        };
         Self {
             place_names,
             extra_places,
+            extra_filter: filter(&mut extra_names.keys().copied()),
             extra_names,
-            given: Table::new(GIVEN, true, POOL),
-            words: Table::new(WORDS, false, POOL),
-            demonyms: demonyms(),
-            surnames: Table::new(SURNAMES, false, POOL),
+            given: Table::new(GIVEN, GIVEN_FILTER, true, POOL),
+            words: Table::new(WORDS, WORD_FILTER, false, POOL),
+            demonym_filter: filter(&mut demonyms.iter().map(String::as_str)),
+            demonyms,
+            surnames: Table::new(SURNAMES, SURNAME_FILTER, false, POOL),
         }
     }
 
@@ -121,7 +139,8 @@ impl Lexicon {
                 index: v & !PRIMARY,
                 primary: v & PRIMARY != 0,
             },
-            None => *self.extra_names.get(name)?,
+            None if self.extra_filter.may_contain(name) => *self.extra_names.get(name)?,
+            None => return None,
         };
         Some((hit, self.place_at(hit.index)))
     }
@@ -168,7 +187,7 @@ impl Lexicon {
 
     /// Whether the token is a nationality word ("Russian", "Ukrainians").
     pub fn is_demonym(&self, token: &str) -> bool {
-        self.demonyms.contains(token)
+        self.demonym_filter.may_contain(token) && self.demonyms.contains(token)
     }
 }
 

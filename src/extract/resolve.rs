@@ -13,29 +13,40 @@ use super::lexicon::{FxMap, FxSet};
 use super::merged::Merged;
 use super::rules::{Cand, Evidence};
 
-/// A person's name split into words.
-fn name_words(name: &str) -> Vec<&str> {
-    name.split(' ').collect()
+/// A full name's words, as written and sorted (borrowed from one list
+/// shared by an item's names).
+struct Words<'w, 'a> {
+    written: &'w [&'a str],
+    sorted: &'w [&'a str],
 }
 
-/// A full name's words, as written and sorted.
-struct Words<'a> {
-    written: Vec<&'a str>,
-    sorted: Vec<&'a str>,
-}
-
-impl<'a> Words<'a> {
-    fn of(name: &'a str) -> Self {
-        let written = name_words(name);
-        let mut sorted = written.clone();
-        sorted.sort_unstable();
-        Self { written, sorted }
+impl<'w, 'a> Words<'w, 'a> {
+    /// The words of each name, kept in `arena` (cleared first).
+    fn all(names: &[&'a str], arena: &'w mut Vec<&'a str>) -> Vec<Self> {
+        arena.clear();
+        let mut spans = Vec::with_capacity(names.len());
+        for name in names {
+            let at = arena.len();
+            arena.extend(name.split(' '));
+            let n = arena.len() - at;
+            arena.extend_from_within(at..at + n);
+            arena[at + n..].sort_unstable();
+            spans.push((at, n));
+        }
+        let arena: &'w [&'a str] = arena;
+        spans
+            .into_iter()
+            .map(|(at, n)| Self {
+                written: &arena[at..at + n],
+                sorted: &arena[at + n..at + 2 * n],
+            })
+            .collect()
     }
 }
 
 /// Whether two full names are forms of one person: same first and last
 /// word, or the same words in another order.
-fn same_person(a: &Words<'_>, b: &Words<'_>) -> bool {
+fn same_person(a: &Words<'_, '_>, b: &Words<'_, '_>) -> bool {
     (a.written.first() == b.written.first() && a.written.last() == b.written.last())
         || particle_surname(a, b)
         || particle_surname(b, a)
@@ -59,11 +70,11 @@ fn particle_surname(short: &Words<'_>, full: &Words<'_>) -> bool {
 /// "Ichiyo Higuchi" for "Ichiyō Higuchi", "Kristen Wilkins" for "Kristin
 /// Wilkins": the same surname, and the other words spelled without
 /// diacritics or with one letter changed in a long given name.
-fn variant(a: &Words<'_>, b: &Words<'_>) -> bool {
+fn variant(a: &Words<'_, '_>, b: &Words<'_, '_>) -> bool {
     if a.written.len() != b.written.len() || a.written.last() != b.written.last() {
         return false;
     }
-    a.written.iter().zip(&b.written).all(|(x, y)| {
+    a.written.iter().zip(b.written).all(|(x, y)| {
         x == y
             || super::titles::ascii_spelling_of(x, y)
             || x.len() == y.len()
@@ -78,7 +89,7 @@ fn owners<'a>(
     word: &str,
     fuzzy: bool,
     full: &[&'a str],
-    words: &[Words<'_>],
+    words: &[Words<'_, '_>],
     hits: &mut Vec<&'a str>,
 ) {
     hits.clear();
@@ -93,7 +104,7 @@ fn owners<'a>(
     );
     if hits.is_empty() {
         // Any word of the name but what it is "of" ("Aldric of Vellmark").
-        let named = |w: &Words<'_>| {
+        let named = |w: &Words<'_, '_>| {
             w.written
                 .iter()
                 .take_while(|x| **x != "of")
@@ -154,6 +165,15 @@ fn canonical<'a>(canon_of: &FxMap<&'a str, &'a str>, name: &'a str) -> &'a str {
         }
     }
     name
+}
+
+/// One bit for each kind, for a set of kinds in a byte.
+fn kind_bit(kind: EntityKind) -> u8 {
+    match kind {
+        EntityKind::Person => 1,
+        EntityKind::Place => 2,
+        EntityKind::Organization => 4,
+    }
 }
 
 /// Whether a candidate lies inside a longer organization's name (`orgs`:
@@ -220,7 +240,8 @@ pub fn merge<'c>(cands: &'c mut Vec<Cand<'_>>) -> Merged<'c> {
     // "Matthew William Goode", "Higuchi Ichiyō" and "Ichiyō Higuchi".
     let mut canon_of: FxMap<&str, &str> =
         FxMap::with_capacity_and_hasher(cands.len(), BuildHasherDefault::default());
-    let full_words: Vec<Words<'_>> = full.iter().map(|f| Words::of(f)).collect();
+    let mut arena = Vec::new();
+    let full_words = Words::all(&full, &mut arena);
     for (pos, fw) in full_words.iter().enumerate() {
         let best = full_words
             .iter()
@@ -244,10 +265,14 @@ pub fn merge<'c>(cands: &'c mut Vec<Cand<'_>>) -> Merged<'c> {
     }
     // An organization named in part ("Security Council", "Harbour
     // Dynamics") joins the fuller name met in the item.
+    // Each name once, in order of first mention (the searches below take
+    // the first name that fits, which a repeat cannot change).
+    let mut seen: FxSet<&str> = FxSet::default();
     let orgs: Vec<&str> = cands
         .iter()
         .filter(|c| c.kind == EntityKind::Organization && c.name.contains(' '))
         .map(|c| c.name.as_ref())
+        .filter(|name| seen.insert(name))
         .collect();
     for short in &orgs {
         let fuller = orgs
@@ -277,42 +302,58 @@ pub fn merge<'c>(cands: &'c mut Vec<Cand<'_>>) -> Merged<'c> {
             }
         }
     }
-    let mut counts: FxMap<&str, usize> =
+    // Each distinct name gets a number (in order of first mention), so
+    // that what is asked about a name below is asked of small vectors
+    // rather than hashed again: its mentions, whether it was met alone
+    // (one word), and the kinds it was found as with strong evidence.
+    let mut id_of: FxMap<&str, usize> =
         FxMap::with_capacity_and_hasher(cands.len(), BuildHasherDefault::default());
-    let mut singles: FxSet<&str> =
-        FxSet::with_capacity_and_hasher(cands.len(), BuildHasherDefault::default());
-    let mut strong: FxSet<(EntityKind, &str)> =
-        FxSet::with_capacity_and_hasher(cands.len(), BuildHasherDefault::default());
-    for c in cands {
-        *counts.entry(c.name.as_ref()).or_insert(0) += 1;
+    let name_id: Vec<usize> = cands
+        .iter()
+        .map(|c| {
+            let next = id_of.len();
+            *id_of.entry(c.name.as_ref()).or_insert(next)
+        })
+        .collect();
+    let mut counts = vec![0usize; id_of.len()];
+    let mut singles = vec![false; id_of.len()];
+    let mut strong = vec![0u8; id_of.len()];
+    // Each name as folded (its first candidate's name is the name).
+    let mut canon_by_id: Vec<&str> = Vec::with_capacity(id_of.len());
+    for (c, &id) in cands.iter().zip(&name_id) {
+        counts[id] += 1;
         if c.words == 1 {
-            singles.insert(&c.name);
+            singles[id] = true;
         }
         if c.evidence == Evidence::Strong {
-            strong.insert((c.kind, &c.name));
+            strong[id] |= kind_bit(c.kind);
+        }
+        if id == canon_by_id.len() {
+            canon_by_id.push(canonical(&canon_of, &c.name));
         }
     }
     // Each candidate's name as folded; the organizations' spans, for
     // [`nested_in_org`].
-    let canon: Vec<&str> = cands
-        .iter()
-        .map(|c| canonical(&canon_of, &c.name))
-        .collect();
+    let canon: Vec<&str> = name_id.iter().map(|&id| canon_by_id[id]).collect();
     let org_spans: Vec<(usize, usize, usize)> = cands
         .iter()
         .filter(|d| d.kind == EntityKind::Organization)
         .map(|d| (d.seg, d.start, d.end))
         .collect();
-    // (kind, key, candidate) of every kept candidate, grouped below.
-    let mut kept: Vec<(EntityKind, &str, usize)> = Vec::with_capacity(cands.len());
+    // (kind, key, candidate, key number) of every kept candidate, grouped
+    // below; keys are numbered in order of first use.
+    let mut kept: Vec<(EntityKind, &str, usize, usize)> = Vec::with_capacity(cands.len());
+    let mut key_ids: FxMap<&str, usize> =
+        FxMap::with_capacity_and_hasher(cands.len(), BuildHasherDefault::default());
     let mut hits: Vec<&str> = Vec::new();
     let mut distinct: Vec<&str> = Vec::new();
     for (ci, c) in cands.iter().enumerate() {
         let mut kind = c.kind;
         let mut key = canon[ci];
         let name: &str = &c.name;
-        let repeated = counts.get(name).copied().unwrap_or(0) >= 2;
-        let strong_elsewhere = || strong.contains(&(c.kind, name));
+        let id = name_id[ci];
+        let repeated = counts[id] >= 2;
+        let strong_elsewhere = || strong[id] & kind_bit(c.kind) != 0;
         // "Harvard" beside "Harvard University": the organization (but
         // "Nobel" inside "Nobel Prize" is the person it honours).
         let single = c.words == 1 && c.kind != EntityKind::Organization;
@@ -355,25 +396,29 @@ pub fn merge<'c>(cands: &'c mut Vec<Cand<'_>>) -> Merged<'c> {
                 _ if c.kin_of && c.kind == EntityKind::Person => None,
                 [one] => Some(*one),
                 _ => {
+                    // (The candidates are sorted by segment and start: the
+                    // headline's come first, and the last one met before
+                    // this one is the nearest before it.)
                     let mut titled = distinct.iter().copied().filter(|o| {
                         cands
                             .iter()
                             .zip(&canon)
-                            .any(|(d, dc)| d.seg == 0 && d.kind == EntityKind::Person && dc == o)
+                            .take_while(|(d, _)| d.seg == 0)
+                            .any(|(d, dc)| d.kind == EntityKind::Person && dc == o)
                     });
                     match (titled.next(), titled.next()) {
                         (Some(one), None) => Some(one),
                         // Otherwise the one named last before it ("Walt
                         // Ormond ... his brother George Ormond ... Ormond").
-                        _ => cands
+                        _ => cands[..ci]
                             .iter()
                             .zip(&canon)
-                            .filter(|(d, dc)| {
+                            .rev()
+                            .find(|(d, dc)| {
                                 d.kind == EntityKind::Person
                                     && (d.seg, d.start) < (c.seg, c.start)
                                     && distinct.contains(dc)
                             })
-                            .max_by_key(|(d, _)| (d.seg, d.start))
                             .map(|(_, dc)| *dc),
                     }
                 }
@@ -404,20 +449,27 @@ pub fn merge<'c>(cands: &'c mut Vec<Cand<'_>>) -> Merged<'c> {
             }
         } else if c.evidence == Evidence::Weak && c.kind == EntityKind::Person {
             // An unknown multi-word name needs support: repeated, or a word reused alone.
-            let reused = name.split(' ').any(|w| singles.contains(&w));
+            let reused = name
+                .split(' ')
+                .any(|w| id_of.get(w).is_some_and(|&i| singles[i]));
             if !(repeated || reused || strong_elsewhere()) {
                 continue;
             }
         }
-        kept.push((kind, key, ci));
+        let next = key_ids.len();
+        let key_id = *key_ids.entry(key).or_insert(next);
+        kept.push((kind, key, ci, key_id));
     }
-    // Grouped by (kind, key), each group in the order its mentions were met.
-    kept.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    // Grouped by (kind, key), each group in the order its mentions were met
+    // (a stable sort on the key's number: the order of the groups it makes
+    // is no matter, as they are sorted by mentions and name below, and
+    // two groups of one name differ in kind).
+    kept.sort_by_key(|k| (k.0, k.3));
     let mut out = Merged::default();
-    for group in kept.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+    for group in kept.chunk_by(|a, b| (a.0, a.3) == (b.0, b.3)) {
         let (kind, name) = (group[0].0, group[0].1);
         let (aliases_from, mentions_from) = out.lens();
-        for &(_, _, ci) in group {
+        for &(_, _, ci, _) in group {
             let c = &cands[ci];
             for form in [c.surface.as_ref(), c.name.as_ref()] {
                 if form != name && !out.aliases_since(aliases_from).contains(&form) {
@@ -425,7 +477,7 @@ pub fn merge<'c>(cands: &'c mut Vec<Cand<'_>>) -> Merged<'c> {
                 }
             }
         }
-        for &(_, _, ci) in group {
+        for &(_, _, ci, _) in group {
             out.mention(Mention {
                 segment: cands[ci].seg,
                 start: cands[ci].start,
@@ -523,7 +575,9 @@ mod tests {
             ("Bill Ormond", "William Ormond"),
         ];
         for (a, b) in same {
-            assert!(same_person(&Words::of(a), &Words::of(b)), "{a} / {b}");
+            let mut arena = Vec::new();
+            let w = Words::all(&[a, b], &mut arena);
+            assert!(same_person(&w[0], &w[1]), "{a} / {b}");
         }
         let different = [
             ("Ann Lee", "Bob Lee"),
@@ -532,7 +586,9 @@ mod tests {
             ("Bob Quell", "Richard Quell"),
         ];
         for (a, b) in different {
-            assert!(!same_person(&Words::of(a), &Words::of(b)), "{a} / {b}");
+            let mut arena = Vec::new();
+            let w = Words::all(&[a, b], &mut arena);
+            assert!(!same_person(&w[0], &w[1]), "{a} / {b}");
         }
     }
 

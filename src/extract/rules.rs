@@ -312,13 +312,8 @@ impl<'a> Seg<'a> {
 
 fn is_caps_segment(text: &str) -> bool {
     // ASCII counts first: a non-ASCII byte may at most add an upper-case
-    // letter. (Two branch-free passes, which the compiler vectorizes.)
-    let bytes = text.as_bytes();
-    let lower = bytes.iter().filter(|b| b.is_ascii_lowercase()).count();
-    let upper = bytes
-        .iter()
-        .filter(|b| b.is_ascii_uppercase() || !b.is_ascii())
-        .count();
+    // letter. (One branch-free pass, which the compiler vectorizes.)
+    let (lower, upper) = super::scan::case_counts(text.as_bytes());
     if lower * 3 >= upper {
         return false;
     }
@@ -339,9 +334,9 @@ fn title_case(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut prev_letter = false;
     for c in text.chars() {
-        let lower = c.to_lowercase().collect::<String>();
-        if prev_letter && lower.len() == c.len_utf8() {
-            out.push_str(&lower);
+        let lower = c.to_lowercase();
+        if prev_letter && lower.clone().map(char::len_utf8).sum::<usize>() == c.len_utf8() {
+            out.extend(lower);
         } else {
             out.push(c);
         }
@@ -355,18 +350,8 @@ fn title_case(text: &str) -> String {
 /// that they read as names and headings rather than acronyms. Dotted
 /// tokens ("U.S.") and short unknown ones ("NATO") keep their case.
 fn unshout(lex: &Lexicon, text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
     // Cheap test: two all-caps words in a row ("GEORGIA MERCER", "SEN. X").
-    // (Two capitals in a row are rare in prose: test for them first.)
-    let shouting = bytes.windows(2).enumerate().any(|(i, pair)| {
-        pair[0].is_ascii_uppercase()
-            && pair[1].is_ascii_uppercase()
-            && bytes.get(i..i + 5).is_some_and(|w| {
-                w[2] == b' ' && w[3].is_ascii_uppercase() && w[4].is_ascii_uppercase()
-                    || w[2] == b'.' && w[3] == b' ' && w[4].is_ascii_uppercase()
-            })
-    });
-    if !shouting {
+    if !super::scan::two_shouted_words(text.as_bytes()) {
         return None;
     }
     let toks = tokenize(text);

@@ -19,12 +19,8 @@ pub struct Run {
 /// "d'Alembert", "d’Ettorre").
 fn particle_prefixed(text: &str) -> bool {
     // Particles are at most four bytes ("bint"), then the separator.
-    if !text
-        .as_bytes()
-        .iter()
-        .take(6)
-        .any(|&b| b == b'-' || b == b'\'' || b == 0xE2)
-    {
+    let head = &text.as_bytes()[..text.len().min(6)];
+    if !head.iter().any(|&b| b == b'-' || b == b'\'' || b == 0xE2) {
         return false;
     }
     let glued = |sep: char| {
@@ -45,7 +41,7 @@ static EPITHETS: super::titles::WordSet = super::titles::WordSet::new(&[
 /// Whether the token can be part of a name.
 pub fn capish(t: &Token<'_>) -> bool {
     t.kind == TokKind::Word
-        && (t.is_cap() || particle_prefixed(t.text))
+        && (t.is_cap() || t.joined && particle_prefixed(t.text))
         && !t.text.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
@@ -53,7 +49,8 @@ pub fn capish(t: &Token<'_>) -> bool {
 pub fn is_stop(t: &Token<'_>, lex: &Lexicon) -> bool {
     let bare = t.bare();
     // Contractions: "I'm", "We'll", "You're".
-    let contraction = bare.bytes().any(|b| b == b'\'' || b == 0xE2)
+    let contraction = t.joined
+        && bare.bytes().any(|b| b == b'\'' || b == 0xE2)
         && bare
             .split_once(['\'', '\u{2019}'])
             .is_some_and(|(head, tail)| tail.len() <= 2 && STOP_CAPS.contains(head));

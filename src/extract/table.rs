@@ -2,7 +2,9 @@
 //! no parsing or allocation at start-up, and only the pages a lookup
 //! touches are ever read. Layout in [`super::layout`].
 
-use super::layout::{EMPTY, KEY_BYTES, MAX_KEY, home, key_hash, slot_tag, u32_at, u64_at};
+use super::layout::{
+    EMPTY, KEY_BYTES, MAX_KEY, filter_bits, filter_word, home, key_hash, slot_tag, u32_at, u64_at,
+};
 
 /// A set of strings (no value) or a map of strings to `u32`.
 #[derive(Clone, Copy)]
@@ -13,6 +15,10 @@ pub struct Table {
     bits: u32,
     mask: usize,
     pool: &'static [u8],
+    /// The table's filter ([`super::layout::filter_word`]), and its
+    /// word count less one.
+    filter: &'static [u8],
+    filter_mask: usize,
 }
 
 /// Whether `a` and `b` (of the same length) are equal: word loads for
@@ -32,8 +38,14 @@ pub fn same(a: &[u8], b: &[u8]) -> bool {
 }
 
 impl Table {
-    /// A set (`with_values` false) or map over `slots`, whose keys are in `pool`.
-    pub fn new(slots: &'static [u8], with_values: bool, pool: &'static str) -> Self {
+    /// A set (`with_values` false) or map over `slots`, whose keys are in
+    /// `pool`, with its `filter`.
+    pub fn new(
+        slots: &'static [u8],
+        filter: &'static [u8],
+        with_values: bool,
+        pool: &'static str,
+    ) -> Self {
         let width = KEY_BYTES + if with_values { 4 } else { 0 };
         let count = slots.len() / width;
         // The build writes a power of two; anything else would be a broken
@@ -43,12 +55,21 @@ impl Table {
         } else {
             (&[][..], 0)
         };
+        let words = filter.len() / 8;
+        // Likewise: a broken filter is a filter that lets every key pass.
+        let filter = if words.is_power_of_two() && words * 8 == filter.len() {
+            filter
+        } else {
+            &[0xFF; 8][..]
+        };
         Self {
             slots,
             width,
             bits: count.trailing_zeros(),
             mask: count.wrapping_sub(1),
             pool: pool.as_bytes(),
+            filter,
+            filter_mask: filter.len() / 8 - 1,
         }
     }
 
@@ -59,6 +80,10 @@ impl Table {
             return None;
         }
         let hash = key_hash(key);
+        let bits = filter_bits(hash);
+        if u64_at(self.filter, filter_word(hash, self.filter_mask) * 8) & bits != bits {
+            return None;
+        }
         let tag = slot_tag(key.len(), hash);
         let mut i = home(hash, self.bits);
         loop {

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use super::layout::{home, key_hash};
 use super::lexicon::FxMap;
+use super::quick::QuickFilter;
 use super::table::same;
 
 /// A fixed list of words, hashed on first use.
@@ -14,16 +15,33 @@ pub struct WordSet {
     set: OnceLock<Index>,
 }
 
-/// The hashed words, with a quick filter on first byte and length that
-/// answers most misses without hashing.
+/// The hashed words, with a [`QuickFilter`] that answers nearly every
+/// miss without hashing the word.
 struct Index {
     /// Open addressing with linear probing, at most half full; an empty
     /// slot is an empty string (no listed word is empty).
     slots: Box<[&'static str]>,
     bits: u32,
-    first: [u64; 4],
-    /// Bit `n` set when a word of `n` bytes is in the list (`n` < 64).
-    lens: u64,
+    filter: QuickFilter,
+}
+
+impl Index {
+    /// Whether `bytes` is in the table (once past the filter).
+    #[inline(never)]
+    fn probe(&self, bytes: &[u8]) -> bool {
+        let mask = self.slots.len() - 1;
+        let mut i = home(key_hash(bytes), self.bits);
+        loop {
+            let slot = self.slots[i];
+            if slot.is_empty() {
+                return false;
+            }
+            if same(slot.as_bytes(), bytes) {
+                return true;
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 impl WordSet {
@@ -37,13 +55,10 @@ impl WordSet {
 
     fn index(&self) -> &Index {
         self.set.get_or_init(|| {
-            let mut first = [0u64; 4];
-            let mut lens = 0u64;
+            let mut filter = QuickFilter::default();
             for w in self.list {
                 assert!(!w.is_empty() && w.len() < 64, "word lists hold short words");
-                let b = w.as_bytes()[0];
-                first[usize::from(b >> 6)] |= 1 << (b & 63);
-                lens |= 1 << w.len();
+                filter.insert(w);
             }
             let count = (self.list.len() * 2).next_power_of_two().max(2);
             let bits = count.trailing_zeros();
@@ -58,38 +73,21 @@ impl WordSet {
             Index {
                 slots,
                 bits,
-                first,
-                lens,
+                filter,
             }
         })
     }
 
-    /// Whether the word is in the list (exact, case-sensitive).
-    #[inline]
+    /// Whether the word is in the list (exact, case-sensitive). The filter
+    /// is inlined at each call; only words that pass it are hashed.
+    #[inline(always)]
     pub fn contains(&self, word: &str) -> bool {
-        let index = self.index();
         let bytes = word.as_bytes();
-        let Some(&b) = bytes.first() else {
-            return false;
-        };
-        if bytes.len() >= 64
-            || index.lens & (1 << bytes.len()) == 0
-            || index.first[usize::from(b >> 6)] & (1 << (b & 63)) == 0
-        {
+        if bytes.len() >= 64 {
             return false;
         }
-        let mask = index.slots.len() - 1;
-        let mut i = home(key_hash(bytes), index.bits);
-        loop {
-            let slot = index.slots[i];
-            if slot.is_empty() {
-                return false;
-            }
-            if same(slot.as_bytes(), bytes) {
-                return true;
-            }
-            i = (i + 1) & mask;
-        }
+        let index = self.index();
+        index.filter.may_contain(word) && index.probe(bytes)
     }
 
     /// The words, in list order.
@@ -316,11 +314,18 @@ const PLACE_ALIASES: &[(&str, &str)] = &[
 /// The gazetteer's canonical name for a place alias ("U.S." -> "United States"),
 /// or the name itself.
 pub fn place_alias(name: &str) -> &str {
-    static MAP: OnceLock<FxMap<&'static str, &'static str>> = OnceLock::new();
-    MAP.get_or_init(|| PLACE_ALIASES.iter().copied().collect())
-        .get(name)
-        .copied()
-        .unwrap_or(name)
+    static MAP: OnceLock<(QuickFilter, FxMap<&'static str, &'static str>)> = OnceLock::new();
+    let (filter, map) = MAP.get_or_init(|| {
+        let mut filter = QuickFilter::default();
+        PLACE_ALIASES
+            .iter()
+            .for_each(|(from, _)| filter.insert(from));
+        (filter, PLACE_ALIASES.iter().copied().collect())
+    });
+    if !filter.may_contain(name) {
+        return name;
+    }
+    map.get(name).copied().unwrap_or(name)
 }
 
 /// Words that name a place feature when they end a run ("Ross Sea", "McMurdo Station").

@@ -29,19 +29,35 @@ pub struct Token<'a> {
     pub kind: TokKind,
     /// First word of a sentence (or of a quotation).
     pub sent_start: bool,
+    /// A word with an inner hyphen or apostrophe ("Jean-Yves", "O'Brien",
+    /// "I'm"): only such a word can be a contraction or carry a particle.
+    pub joined: bool,
 }
 
 impl Token<'_> {
     /// Whether the token is a word starting with an upper-case letter.
+    #[inline]
     pub fn is_cap(&self) -> bool {
-        self.kind == TokKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+        self.kind == TokKind::Word
+            && match self.text.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => self.text.chars().next().is_some_and(char::is_uppercase),
+            }
     }
 
     /// Whether the word is all upper case with at least two letters ("NATO").
     pub fn is_all_caps(&self) -> bool {
-        self.kind == TokKind::Word
+        if self.kind != TokKind::Word {
+            return false;
+        }
+        let bytes = self.text.as_bytes();
+        // Most words have a lower-case letter early: test that first.
+        if bytes.is_ascii() {
+            return !bytes.iter().any(u8::is_ascii_lowercase)
+                && bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2;
+        }
+        !self.text.chars().any(char::is_lowercase)
             && self.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && !self.text.chars().any(char::is_lowercase)
     }
 
     /// Whether the token is the punctuation character `c`.
@@ -73,6 +89,44 @@ fn char_after(text: &str, i: usize) -> Option<char> {
     char_at(text, i + c.len_utf8())
 }
 
+/// `0x01` in every byte.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The top bit of each byte of `x` that lies strictly between `m` and `n`
+/// (`n` at most 128; a byte of 128 or more never does), computed for the
+/// eight bytes at once with no carry from one byte into the next.
+#[inline]
+fn between(x: u64, m: u8, n: u8) -> u64 {
+    let low = x & (ONES * 127);
+    (ONES * (127 + u64::from(n))).wrapping_sub(low)
+        & !x
+        & low.wrapping_add(ONES * (127 - u64::from(m)))
+        & (ONES * 128)
+}
+
+/// How many bytes at the start of `rest` are ASCII letters or digits.
+#[inline]
+fn alnum_run(rest: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(chunk) = rest.get(n..n + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // `| 0x20` folds upper-case letters onto lower-case ones and moves
+        // no other byte into a to z.
+        let alnum = between(x, b'0' - 1, b'9' + 1) | between(x | (ONES * 0x20), b'a' - 1, b'z' + 1);
+        let other = !alnum & (ONES * 128);
+        if other != 0 {
+            return n + (other.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + rest[n..]
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(rest.len() - n)
+}
+
 /// Tokenizes one segment.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
@@ -94,9 +148,14 @@ pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Token<'a>>) {
             i += 1;
             continue;
         }
-        let Some(c) = char_at(text, i) else {
-            i += 1;
-            continue;
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            let Some(c) = char_at(text, i) else {
+                i += 1;
+                continue;
+            };
+            c
         };
         if c.is_whitespace() {
             i += c.len_utf8();
@@ -106,11 +165,17 @@ pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Token<'a>>) {
             let start = i;
             let mut letters_since_dot = 0usize;
             let mut dotted = false;
+            let mut joined = false;
             loop {
-                if bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-                    letters_since_dot += 1;
-                    i += 1;
-                    continue;
+                // ASCII letters and digits, eight bytes at a time.
+                let run = alnum_run(&bytes[i..]);
+                letters_since_dot += run;
+                i += run;
+                // Any other ASCII byte but these three ends the word.
+                match bytes.get(i) {
+                    None => break,
+                    Some(&b) if b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.') => break,
+                    _ => {}
                 }
                 let Some(c) = char_at(text, i) else {
                     break;
@@ -122,6 +187,7 @@ pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Token<'a>>) {
                 } else if (c == '-' || c == '\u{2010}') && next().is_some_and(char::is_alphanumeric)
                 {
                     letters_since_dot = 0;
+                    joined = true;
                     i += c.len_utf8();
                 } else if is_apostrophe(c) && next().is_some_and(char::is_alphabetic) {
                     // "Putin's" ends here; "O'Brien" and "d'Alembert" go on.
@@ -131,6 +197,7 @@ pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Token<'a>>) {
                     if s_end {
                         break;
                     }
+                    joined = true;
                     i += c.len_utf8();
                 } else if c == '.'
                     && (letters_since_dot == 1
@@ -167,6 +234,7 @@ pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Token<'a>>) {
                 end: i,
                 kind: TokKind::Word,
                 sent_start,
+                joined,
             });
             sent_start = false;
             continue;
@@ -199,6 +267,7 @@ pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Token<'a>>) {
                     end: after + 1,
                     kind: TokKind::Possessive,
                     sent_start: false,
+                    joined: false,
                 });
                 i = after + 1;
                 continue;
@@ -211,6 +280,7 @@ pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Token<'a>>) {
                     end: after,
                     kind: TokKind::Possessive,
                     sent_start: false,
+                    joined: false,
                 });
                 i = after;
                 continue;
@@ -222,6 +292,7 @@ pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Token<'a>>) {
             end: i + width,
             kind: TokKind::Punct,
             sent_start: false,
+            joined: false,
         });
         if matches!(c, '.' | '!' | '?' | ':' | ';' | '\u{2014}' | '(' | '[')
             || (matches!(c, '"' | '\u{201c}' | '\u{2018}')
@@ -255,6 +326,22 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn alnum_runs_match_the_byte_test() {
+        for b in 0..=255u8 {
+            for at in 0..12 {
+                let mut text = vec![b'a'; 20];
+                text[at] = b;
+                let want = text
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .unwrap_or(text.len());
+                assert_eq!(alnum_run(&text), want, "byte {b} at {at}");
+                assert_eq!(alnum_run(&text[..at.min(5)]), at.min(5), "short, byte {b}");
+            }
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! parsed from their raw bytes, since they carry their own encodings), then
 //! by extension (`.md`/`.markdown` Markdown; `.txt`/`.text` or none plain
 //! text; `.eml`, `.mbox`, `.xml`/`.rss`/`.atom`/`.json`, `.html`). Every
-//! text is cleaned by [`clean_text`] before it is parsed; the rich formats
+//! text is cleaned by `clean_text` before it is parsed; the rich formats
 //! clean the fields they produce. Files in a Maildir's `cur/` and `new/`
 //! are read as mail whatever their names.
 //!
@@ -24,7 +24,7 @@ use chrono::{DateTime, Local, NaiveDate};
 
 use super::markdown::parse_markdown;
 use super::paths::PathList;
-use super::sanitize::clean_text;
+use super::sanitize::clean_text_cow;
 use super::text::parse_text;
 use super::{Loaded, Warning};
 
@@ -87,7 +87,7 @@ pub fn parse_bytes(bytes: &[u8], source: &Path, fallback_date: Option<NaiveDate>
             String::from_utf8_lossy(bytes)
         }
     };
-    let text = clean_text(&decoded);
+    let text = clean_text_cow(&decoded);
     if text.trim().is_empty() {
         warnings.push(warning(source, "empty file, skipped"));
         return Loaded {

@@ -59,20 +59,33 @@ pub fn is_maildir_file(path: &Path) -> bool {
 
 /// The rich format of a file, or `None` for text and Markdown.
 pub fn sniff(bytes: &[u8], source: &Path) -> Option<Rich> {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(SNIFF_BYTES)]);
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    // (The strict check is the faster one for the common valid text.)
+    let head = match std::str::from_utf8(head) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(head),
+    };
     let head = head.trim_start_matches('\u{feff}').trim_start();
-    let lower = head.to_ascii_lowercase();
-    let first_line = lower.lines().next().unwrap_or("");
+    // Lower-casing keeps line breaks, so the first line is lower-cased on
+    // its own; the whole head only when a test below reads past it.
+    let first_line = head.lines().next().unwrap_or("").to_ascii_lowercase();
+    let first_line = first_line.as_str();
     if first_line.trim() == "+++" {
         return None;
     }
     if mbox_line(first_line) {
         return Some(Rich::Mbox);
     }
-    if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
+    let opens = |prefix: &str| {
+        head.as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    if opens("<!doctype html") || opens("<html") {
         return Some(Rich::Html);
     }
-    if lower.starts_with('<') {
+    if head.starts_with('<') {
+        let lower = head.to_ascii_lowercase();
         if lower.contains("<rss") || lower.contains("<feed") || lower.contains("<rdf:rdf") {
             return Some(Rich::Feed);
         }
@@ -80,10 +93,12 @@ pub fn sniff(bytes: &[u8], source: &Path) -> Option<Rich> {
             return Some(Rich::Html);
         }
     }
-    if lower.starts_with('{') && lower.contains("jsonfeed.org/version") {
+    if head.starts_with('{') && head.to_ascii_lowercase().contains("jsonfeed.org/version") {
         return Some(Rich::Feed);
     }
-    if looks_like_mail(&lower) || (is_maildir_file(source) && header_line(first_line)) {
+    // Mail opens with a header line (which lower-casing does not change).
+    let header = header_line(first_line);
+    if header && (looks_like_mail(&head.to_ascii_lowercase()) || is_maildir_file(source)) {
         return Some(Rich::Mail);
     }
     let ext = source

@@ -107,28 +107,25 @@ pub fn collapse_spaces(text: &str) -> String {
 }
 
 /// Whether the text has no whitespace but single spaces between words
-/// (the common case, checked byte by byte).
+/// (the common case: a substring search for two spaces, then a look at
+/// the few bytes that may start other whitespace).
 fn is_collapsed(text: &str) -> bool {
     let bytes = text.as_bytes();
-    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') || text.contains("  ") {
         return false;
     }
-    let mut space = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b' ' if space => return false,
-            b' ' => space = true,
-            b'\t'..=b'\r' => return false,
-            // Lead bytes of the other whitespace characters (U+0085, U+00A0,
-            // U+1680, U+2000–U+205F, U+3000).
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
-                if text[i..].chars().next().is_some_and(char::is_whitespace) {
-                    return false;
-                }
-                space = false;
-            }
-            _ => space = false,
+    let mut from = 0;
+    // `\t` to `\r`, and the lead bytes of the other whitespace characters
+    // (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000).
+    while let Some(p) = bytes[from..]
+        .iter()
+        .position(|&b| matches!(b, b'\t'..=b'\r' | 0xC2 | 0xE1 | 0xE2 | 0xE3))
+    {
+        let at = from + p;
+        if bytes[at].is_ascii() || text[at..].chars().next().is_some_and(char::is_whitespace) {
+            return false;
         }
+        from = at + 1;
     }
     true
 }
@@ -143,7 +140,8 @@ fn bullet_text(line: &str) -> Option<&str> {
 /// A caption: a photo credit at the end or a wire-service opening. Returns
 /// the text without a trailing `**FILE**` marker.
 fn caption_text(text: &str) -> Option<String> {
-    let credited = CREDIT.as_ref().is_some_and(|re| re.is_match(text));
+    // A credit opens with a parenthesis: no need to run the pattern without one.
+    let credited = text.contains('(') && CREDIT.as_ref().is_some_and(|re| re.is_match(text));
     if !credited && !CAPTION_PREFIXES.iter().any(|p| text.starts_with(p)) {
         return None;
     }
@@ -212,6 +210,26 @@ mod tests {
     #[test]
     fn credit_pattern_compiles() {
         assert!(CREDIT.is_some());
+    }
+
+    #[test]
+    fn spaces_collapse_like_split_whitespace() {
+        let odd = [
+            " ", "  ", "\t", "\r", "\u{85}", "\u{a0}", "\u{1680}", "\u{2009}", "\u{2028}",
+            "\u{205f}", "\u{3000}", "\u{2019}", "\u{201c}", "\u{2014}", "é", "\u{e1}",
+        ];
+        for a in odd {
+            for b in odd {
+                for text in [
+                    format!("x{a}y{b}z"),
+                    format!("{a}x y{b}"),
+                    format!("x{a}{b}"),
+                ] {
+                    let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    assert_eq!(collapse_spaces(&text), want, "{text:?}");
+                }
+            }
+        }
     }
 
     #[test]
