@@ -60,7 +60,7 @@ fn same_person(a: &Words<'_, '_>, b: &Words<'_, '_>) -> bool {
 
 /// "du Motel" for "Stéphanie Poterin du Motel": a surname that opens with a
 /// lower-case particle is the end of the full name.
-fn particle_surname(short: &Words<'_>, full: &Words<'_>) -> bool {
+fn particle_surname(short: &Words<'_, '_>, full: &Words<'_, '_>) -> bool {
     let n = short.written.len();
     short.written[0].starts_with(|c: char| c.is_lowercase())
         && full.written.len() > n
