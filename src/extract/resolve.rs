@@ -64,7 +64,7 @@ fn particle_surname(short: &Words<'_, '_>, full: &Words<'_, '_>) -> bool {
     let n = short.written.len();
     short.written[0].starts_with(|c: char| c.is_lowercase())
         && full.written.len() > n
-        && full.written.ends_with(&short.written)
+        && full.written.ends_with(short.written)
 }
 
 /// "Ichiyo Higuchi" for "Ichiyō Higuchi", "Kristen Wilkins" for "Kristin
