@@ -388,7 +388,7 @@ pub static ORG_WORDS: WordSet = WordSet::new(&[
     "Book", "Film", "Movie", "Game", "Tour", "Expo", "Exhibition", "Fair", "Day", "Week", "Month",
     "Year", "Century", "Sciences", "Studies", "Science", "Research", "Lodge", "Podcast",
     "Mysteries", "Lectures", "Experience", "Girls", "Boys", "Brothers", "Sisters", "Gang", "Crew",
-    "Squad", "Choir", "Ensemble", "Quartet", "Trio", "Records", "Prize-winner", "Polaroids",
+    "Squad", "Choir", "Ensemble", "Quartet", "Trio", "Records", "Prize-winner",
     "Soup", "Foundation", "Agency", "Opera", "Ballet", "Symphony", "Philharmonic", "Conservatory",
     "Conservatoire", "Seminary", "Gymnasium", "Lyceum", "Monastery", "Convent", "Hospice",
     "Clinic", "Prison", "Jail", "Penitentiary",
