@@ -72,6 +72,18 @@ fn full_name(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> bool {
         && super::place_lookup(lex, &seg.name(a, b)).is_none()
 }
 
+/// "the Victoria and Albert Museum", "the Marston & Quill Gallery": one
+/// word, "and" or "&", one word and the head at `head`: a single name.
+fn joint(seg: &Seg<'_>, a: usize, head: usize) -> bool {
+    let t = &seg.toks;
+    head == a + 1
+        && a >= 2
+        && matches!(t[a - 1].text, "&" | "and")
+        && t[a - 2].is_cap()
+        && !t[a - 2].is_all_caps()
+        && (a == 2 || !t[a - 3].is_cap())
+}
+
 /// "the Mary & Leigh Block Museum", "the Bill and Ann Hale Foundation": a
 /// couple honoured together, a given name, "&" or "and", then a given name
 /// and the surname they share before the head at `head`.
@@ -124,6 +136,23 @@ pub(super) fn scan<'a>(lex: &Lexicon, seg: &Seg<'a>, run: Run, out: &mut Vec<sup
         return;
     };
     let a = run.start;
+    if joint(seg, a, head) {
+        // "the Victoria and Albert Museum": one name over "and".
+        let (first, from) = (seg.toks[a - 2].start, seg.toks[a].start);
+        out.retain(|c| c.seg != seg.index || c.start != first);
+        if let Some(c) = out
+            .iter_mut()
+            .find(|c| c.seg == seg.index && c.start == from && c.kind != EntityKind::Person)
+        {
+            let text = &seg.text[first..c.end];
+            c.name = text.into();
+            c.surface = text.into();
+            c.start = first;
+            c.words += 2;
+            c.place = None;
+        }
+        return;
+    }
     if couple(lex, seg, a, head) {
         // The first given name was taken alone; it is this person.
         let first = seg.toks[a - 2].start;
@@ -174,6 +203,7 @@ mod tests {
     fn the_person_a_prize_or_hall_honours() {
         let cases: &[(&str, &[&str])] = &[
             ("She won the Stirling Prize twice.", &["Stirling"]),
+            ("The dress is at the Victoria and Albert Museum.", &[]),
             (
                 "It is at the Tilda & Morgan Quist Museum of Art.",
                 &["Morgan Quist", "Tilda Quist"],
