@@ -209,7 +209,7 @@ fn apply_actors<'a>(
                         word: false,
                         same_as: None,
                         modifier: false,
-                        kin_of: false,
+                        apart: false,
                     });
                 }
             }
@@ -380,6 +380,14 @@ mod tests {
                     && e.aliases.iter().any(|a| a == "Inspector Stallard")),
             "{got:?}"
         );
+        // A part played is another person than the actor of the same name.
+        let got = Extractor::global().extract(&item(
+            "Notes",
+            &["Tomas Brekke grew up in Leeds. Later he appeared in a horror film as Tomas."],
+        ));
+        let actor = find(&got, "Tomas Brekke");
+        assert_eq!(actor.mentions.len(), 1, "{got:?}");
+        find(&got, "Tomas");
         // Two people met one after the other stay two.
         let got = Extractor::global().extract(&item(
             "Notes",

@@ -392,8 +392,9 @@ pub fn merge<'c>(cands: &'c mut Vec<Cand<'_>>) -> Merged<'c> {
             // be either, so it is merged with neither, unless one of them is
             // the one the headline names (a biography's subject).
             let owner = match distinct.as_slice() {
-                // "Peter Lynley, the brother of Inspector Lynley".
-                _ if c.kin_of && c.kind == EntityKind::Person => None,
+                // "Peter Lynley, the brother of Inspector Lynley"; "Tom
+                // Welling ... appeared in the film as Tom".
+                _ if c.apart && c.kind == EntityKind::Person => None,
                 [one] => Some(*one),
                 _ => {
                     // (The candidates are sorted by segment and start: the

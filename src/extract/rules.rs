@@ -76,9 +76,10 @@ pub struct Cand<'a> {
     /// Followed by a common noun ("the Halvorsen Polaroid exhibits"): the
     /// name modifies it.
     pub modifier: bool,
-    /// Named as someone's relative ("the brother of Inspector Lynley"): a
-    /// surname here is not the person just named in full.
-    pub kin_of: bool,
+    /// Named as someone other than the people near it: a relative ("the
+    /// brother of Inspector Lynley") or a part played ("appeared as Tom").
+    /// A lone name here is not the person just named in full.
+    pub apart: bool,
 }
 
 impl Cand<'_> {
@@ -530,7 +531,7 @@ fn citations<'a>(lex: &Lexicon, seg: &Seg<'a>, out: &mut Vec<Cand<'a>>) -> Vec<u
                 word: false,
                 same_as: None,
                 modifier: false,
-                kin_of: false,
+                apart: false,
             });
             used.extend(i..=last);
         }
@@ -632,7 +633,7 @@ fn push<'a>(
         word: false,
         same_as: None,
         modifier: cues::modifier(seg, b),
-        kin_of: cues::kin_of(seg, title_from),
+        apart: cues::kin_of(seg, title_from) || cues::cast_as(seg, title_from),
     });
 }
 

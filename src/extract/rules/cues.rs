@@ -64,7 +64,7 @@ static ACTING: WordSet = WordSet::new(&[
 
 /// "she guest starred as Ruby", "he appeared in the film as Wade": the part
 /// an actor plays is a person's name (not "played as Chelsea captain").
-fn cast_as(seg: &Seg<'_>, a: usize) -> bool {
+pub(super) fn cast_as(seg: &Seg<'_>, a: usize) -> bool {
     if seg.lower(a.wrapping_sub(1)).as_deref() != Some("as") {
         return false;
     }
