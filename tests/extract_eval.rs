@@ -17,7 +17,7 @@ use gazette::model::{Entity, EntityKind, Item};
 use serde_json::{Value, json};
 
 /// Dev set floors (people F1, places F1): the targets, 0.82 and 0.85. The
-/// figures reached are 0.844 and 0.866.
+/// figures reached are 0.846 and 0.866.
 const DEV_FLOOR: (f64, f64) = (0.820, 0.850);
 /// Dev set precision floors (people, places): the targets, 0.85 each. The
 /// figures reached are 0.851 and 0.860, so one more spurious person fails.
