@@ -928,6 +928,25 @@ fn classify<'a>(lex: &Lexicon, seg: &Seg<'a>, run: Run, out: &mut Vec<Cand<'a>>)
     if places::work_title(seg, run.start) || places::owned_title(seg, run.start, run.end) {
         return;
     }
+    // "the Russian Foreign Ministry", "the Defence Ministry": department
+    // words (which are also parts of titles) before an organization word.
+    let (first, last) = (run.start, run.end - 1);
+    if last > first
+        && ORG_WORDS.contains(seg.toks[last].text)
+        && (first..last).all(|i| lex.is_demonym(seg.toks[i].text) || title_word(lex, seg, i))
+        && (first..last).any(|i| title_word(lex, seg, i))
+    {
+        push(
+            out,
+            seg,
+            EntityKind::Organization,
+            seg.name(first, run.end),
+            first,
+            first,
+            run.end,
+        );
+        return;
+    }
     // A leading nationality word is not part of the name ("Russian President
     // Vladimir Putin"), unless the whole run is a place ("Saudi Arabia").
     let mut run = run;
