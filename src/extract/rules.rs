@@ -1538,15 +1538,8 @@ fn classify<'a>(lex: &Lexicon, seg: &Seg<'a>, run: Run, out: &mut Vec<Cand<'a>>)
         // list of people.
         let listed = words <= 3
             && (!seg.word(lex, b - 1) || first_given >= 1000)
-            && seg.index == out.last().map_or(usize::MAX, |c| c.seg)
             && out.last().is_some_and(|c| {
-                c.kind == EntityKind::Person
-                    && c.words >= 2
-                    && seg.toks[..a]
-                        .iter()
-                        .rev()
-                        .take_while(|t| t.end > c.end)
-                        .all(|t| t.is_punct(',') || t.text == "and" || t.text == "&")
+                c.kind == EntityKind::Person && c.words >= 2 && listed_after(seg, c, a)
             });
         let surname_last = lex.is_surname(seg.toks[b - 1].text) && first_given >= 50 || listed;
         if surname_last || all_unknown && lex.is_surname(seg.toks[b - 1].text) {
@@ -1596,16 +1589,9 @@ fn classify<'a>(lex: &Lexicon, seg: &Seg<'a>, run: Run, out: &mut Vec<Cand<'a>>)
     }
     // "the schools of Cruden and Ellon", "Dalmatia and Pannonia": listed
     // with places, known or just found.
-    let after_place = out.last().is_some_and(|c| {
-        c.kind == EntityKind::Place
-            && c.seg == seg.index
-            && seg.toks[..a]
-                .iter()
-                .rev()
-                .take_while(|t| t.end > c.end)
-                .all(|t| t.is_punct(',') || matches!(t.text, "and" | "or" | "&"))
-            && seg.toks[..a].iter().any(|t| t.end > c.end)
-    });
+    let after_place = out
+        .last()
+        .is_some_and(|c| c.kind == EntityKind::Place && listed_after(seg, c, a));
     // The list ends with it ("..., and Witkoff said" is a new clause).
     let list_end = seg
         .toks
@@ -1637,6 +1623,19 @@ fn classify<'a>(lex: &Lexicon, seg: &Seg<'a>, run: Run, out: &mut Vec<Cand<'a>>)
     set_weak(out);
     set_major(out, first_given >= 300 && !dictionary || surname);
     set_word(out, dictionary);
+}
+
+/// Whether token `a` follows candidate `c` in the same list: only ",",
+/// "and", "or" or "&" lie between them.
+fn listed_after(seg: &Seg<'_>, c: &Cand<'_>, a: usize) -> bool {
+    let mut between = seg.toks[..a]
+        .iter()
+        .rev()
+        .take_while(|t| t.end > c.end)
+        .peekable();
+    c.seg == seg.index
+        && between.peek().is_some()
+        && between.all(|t| t.is_punct(',') || matches!(t.text, "and" | "or" | "&"))
 }
 
 /// "Aldric of Vellmark": the unknown place a person is "of", named at the end.

@@ -273,22 +273,19 @@ fn linked(seg: &Seg<'_>, first: Run, second: Run) -> bool {
     }
 }
 
+/// The lists among the runs: two runs or more, each after the previous one
+/// with only a list separator between them.
+fn lists<'r>(seg: &Seg<'_>, runs: &'r [Run]) -> impl Iterator<Item = &'r [Run]> {
+    runs.chunk_by(move |x, y| linked(seg, *x, *y))
+        .filter(|group| group.len() >= 2)
+}
+
 /// Single-word runs listed with people's names ("Zeus, Hera, Poseidon,
 /// Aphrodite, and Athena"; "Walsh and Kessler"): their first token indices.
 pub(super) fn listed_people(lex: &Lexicon, seg: &Seg<'_>, runs: &[Run]) -> Vec<usize> {
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < runs.len() {
-        let mut j = i + 1;
-        while j < runs.len() && linked(seg, runs[j - 1], runs[j]) {
-            j += 1;
-        }
-        let group = &runs[i..j];
-        i = j;
-        if group.len() < 2
-            || article_before(seg, group[0].start)
-            || super::animals::in_pet_list(seg, group[0].start)
-        {
+    for group in lists(seg, runs) {
+        if article_before(seg, group[0].start) || super::animals::in_pet_list(seg, group[0].start) {
             continue;
         }
         let names = group.iter().filter(|r| name_like(lex, seg, **r)).count();
@@ -317,17 +314,7 @@ pub(super) fn listed_people(lex: &Lexicon, seg: &Seg<'_>, runs: &[Run]) -> Vec<u
 /// token indices.
 pub(super) fn listed_places(lex: &Lexicon, seg: &Seg<'_>, runs: &[Run]) -> Vec<usize> {
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < runs.len() {
-        let mut j = i + 1;
-        while j < runs.len() && linked(seg, runs[j - 1], runs[j]) {
-            j += 1;
-        }
-        let group = &runs[i..j];
-        i = j;
-        if group.len() < 2 {
-            continue;
-        }
+    for group in lists(seg, runs) {
         let known = |r: &Run| {
             super::place_lookup(lex, &seg.name(r.start, r.end)).is_some()
                 && seg.given(lex, r.start) < 200

@@ -72,16 +72,21 @@ fn full_name(lex: &Lexicon, seg: &Seg<'_>, a: usize, b: usize) -> bool {
         && super::place_lookup(lex, &seg.name(a, b)).is_none()
 }
 
-/// "the Victoria and Albert Museum", "the Marston & Quill Gallery": one
-/// word, "and" or "&", one word and the head at `head`: a single name.
-fn joint(seg: &Seg<'_>, a: usize, head: usize) -> bool {
+/// Whether token `a` follows a lone capitalised word and "and" or "&"
+/// ("the Victoria and Albert ...", "the Mary & Leigh Block ...").
+fn paired_word(seg: &Seg<'_>, a: usize) -> bool {
     let t = &seg.toks;
-    head == a + 1
-        && a >= 2
+    a >= 2
         && matches!(t[a - 1].text, "&" | "and")
         && t[a - 2].is_cap()
         && !t[a - 2].is_all_caps()
         && (a == 2 || !t[a - 3].is_cap())
+}
+
+/// "the Victoria and Albert Museum", "the Marston & Quill Gallery": one
+/// word, "and" or "&", one word and the head at `head`: a single name.
+fn joint(seg: &Seg<'_>, a: usize, head: usize) -> bool {
+    head == a + 1 && paired_word(seg, a)
 }
 
 /// "the Mary & Leigh Block Museum", "the Bill and Ann Hale Foundation": a
@@ -90,14 +95,13 @@ fn joint(seg: &Seg<'_>, a: usize, head: usize) -> bool {
 fn couple(lex: &Lexicon, seg: &Seg<'_>, a: usize, head: usize) -> bool {
     let t = &seg.toks;
     head == a + 2
-        && a >= 2
-        && matches!(t[a - 1].text, "&" | "and")
-        && [a - 2, a]
-            .iter()
-            .all(|&i| t[i].is_cap() && !t[i].is_all_caps() && seg.given(lex, i) >= 1000)
+        && paired_word(seg, a)
+        && seg.given(lex, a - 2) >= 1000
+        && t[a].is_cap()
+        && !t[a].is_all_caps()
+        && seg.given(lex, a) >= 1000
         && t[a + 1].is_cap()
         && !t[a + 1].is_all_caps()
-        && (a == 2 || !t[a - 3].is_cap())
 }
 
 /// Finds the person a run's name honours and pushes them as a candidate.
